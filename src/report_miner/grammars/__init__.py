@@ -1,0 +1,1 @@
+"""Declarative patterns (word lists, regular expressions, spaCy Matcher patterns) read by the extractors."""

@@ -1,0 +1,136 @@
+"""The shared analysis of one text: a spaCy ``Doc`` built once and read by every extractor.
+
+natasha supplies segmentation (razdel), contextual morphology (slovnet) and NER; pymorphy3
+(through ``report_miner.morph``) supplies lemmas. Everything lands on a spaCy ``Doc`` so the
+extractors get one set of tokens with character offsets (``token.idx``), lemmas
+(``token.lemma_``), UD part of speech and features (``token.pos_``, ``token.morph``),
+sentences (``doc.sents``) and entities (``doc.ents``: PER, ORG, LOC), and can use spaCy's
+``Matcher`` and ``Span`` machinery.
+
+``doc.text`` equals the input text exactly: runs of whitespace other than one space become
+whitespace tokens, so ``doc.char_span`` and all offsets refer to the input.
+Line breaks and table cells (tabs) always end a sentence: reports are full of headings,
+list items and table rows without final punctuation.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from razdel import sentenize, tokenize
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+from .morph import morph_vocab
+
+BLOCK_RE = re.compile(r"[^\n\t]+")
+
+
+@dataclass
+class Models:
+    """natasha's models, loaded once per process (they ship inside the natasha wheel)."""
+
+    morph_tagger: object
+    ner_tagger: object
+
+
+@lru_cache(maxsize=1)
+def models() -> Models:
+    from natasha import NewsEmbedding, NewsMorphTagger, NewsNERTagger
+
+    emb = NewsEmbedding()
+    return Models(morph_tagger=NewsMorphTagger(emb), ner_tagger=NewsNERTagger(emb))
+
+
+@lru_cache(maxsize=1)
+def vocab() -> Vocab:
+    return Vocab()
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Sentence boundaries: razdel's sentences inside each line and each table cell."""
+    spans = []
+    for block in BLOCK_RE.finditer(text):
+        if not block.group().strip():
+            continue
+        for sent in sentenize(block.group()):
+            if sent.text.strip():
+                spans.append((block.start() + sent.start, block.start() + sent.stop))
+    return spans
+
+
+def segment(text: str) -> list[list[tuple[int, int, str]]]:
+    """Tokens ``(start, stop, text)`` grouped by sentence."""
+    sentences = []
+    for start, stop in sentence_spans(text):
+        tokens = [(start + t.start, start + t.stop, t.text) for t in tokenize(text[start:stop])]
+        if tokens:
+            sentences.append(tokens)
+    return sentences
+
+
+def parse(text: str) -> Doc:
+    """Analyse ``text`` once: tokens, sentences, morphology, lemmas and named entities."""
+    sentences = segment(text)
+    words, spaces, sent_starts, infos = [], [], [], []
+    position = 0
+
+    def add_gap(gap: str) -> None:
+        # one plain space is the previous token's trailing space; anything else is a token
+        if not gap:
+            return
+        if gap == " " and words and not spaces[-1]:
+            spaces[-1] = True
+            return
+        words.append(gap)
+        spaces.append(False)
+        sent_starts.append(False)
+        infos.append(None)
+
+    model = models()
+    tagged = model.morph_tagger.map([[t[2] for t in sent] for sent in sentences]) if sentences else []
+    vocab_ = morph_vocab()
+    for sent, markup in zip(sentences, tagged):
+        for i, ((start, stop, word), tok) in enumerate(zip(sent, markup.tokens)):
+            add_gap(text[position:start])
+            words.append(word)
+            spaces.append(False)
+            sent_starts.append(i == 0)
+            infos.append((tok.pos, tok.feats))
+            position = stop
+    add_gap(text[position:])
+
+    doc = Doc(vocab(), words=words, spaces=spaces)
+    for token, is_start, info in zip(doc, sent_starts, infos):
+        token.is_sent_start = is_start
+        if info is None:
+            token.pos_ = "SPACE"
+            continue
+        pos, feats = info
+        token.pos_ = pos
+        if feats:
+            token.set_morph("|".join(f"{k}={v}" for k, v in sorted(feats.items())))
+        token.lemma_ = lemma(vocab_, token.text, pos, feats)
+    doc.ents = entity_spans(doc, text)
+    return doc
+
+
+def lemma(vocab_, word: str, pos: str, feats: dict) -> str:
+    if not re.search(r"[А-Яа-яЁё]", word):
+        return word.lower()
+    return vocab_.lemmatize(word, pos, feats or {})
+
+
+def entity_spans(doc: Doc, text: str):
+    """natasha's PER/ORG/LOC spans, snapped to the Doc's tokens."""
+    if not text.strip():
+        return []
+    spans = []
+    last_end = -1
+    for span in models().ner_tagger(text).spans:
+        ent = doc.char_span(span.start, span.stop, label=span.type, alignment_mode="expand")
+        if ent is not None and ent.start >= last_end:
+            spans.append(ent)
+            last_end = ent.end
+    return spans
