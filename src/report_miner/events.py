@@ -1,13 +1,26 @@
-"""Group the values found in a text into event records."""
+"""Group the values found in a text into event records.
+
+A news post reports one event: the whole text is its region. A report lists many: each row
+of an events table, each numbered or dated item that says an event was held, is a seed with
+its own region of text, and the values found inside a region belong to its event. Later
+re-mentions of a listed event ("лучшие конкурсы: … «Ижица» (45 команд…)") add their values
+to it.
+"""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
+from . import layout
+from .event_type import decide_type
 from .extractors.dates import DateMention
+from .extractors.organisations import merge_organisations
+from .extractors.people import merge_people
 from .extractors.places import FormatMention, LocationMention
 from .records import Count, Event, Organisation, Person
+from .seeds import Seed, find_seeds
+from .titles import find_title
 
 
 @dataclass
@@ -24,18 +37,99 @@ class Mentions:
 
 
 def build_events(m: Mentions) -> list[Event]:
-    ev = Event(type="other")
-    if m.dates:
-        ev.date_start, ev.date_end = m.dates[0].start, m.dates[0].end
-        ev.evidence["date"] = [m.dates[0].span]
-    if m.locations:
-        ev.location = m.locations[0].name
-        ev.evidence["location"] = [m.locations[0].span]
-    if m.formats:
-        ev.format = m.formats[0].format
-        ev.evidence["format"] = [m.formats[0].span]
-    ev.organisations = list(m.organisations)
-    ev.people = list(m.people)
-    ev.participants = list(m.counts)
-    ev.evidence["span"] = [(0, len(m.doc.text))]
-    return [ev]
+    text = m.doc.text
+    seeds = find_seeds(text, layout.lines(text))
+    return [event_of(seed, m) for seed in seeds]
+
+
+def inside(span: tuple[int, int], seed: Seed) -> bool:
+    return any(s <= span[0] and span[1] <= e for s, e in seed.regions)
+
+
+def event_of(seed: Seed, m: Mentions) -> Event:
+    text = m.doc.text
+    ev = Event()
+    ev.evidence["span"] = list(seed.regions)
+    ev.type, type_span = decide_type(text, seed)
+    if type_span:
+        ev.evidence["type"] = [type_span]
+    title = find_title(text, seed)
+    if title:
+        ev.title, span = title
+        ev.evidence["title"] = [span]
+
+    dates = [d for d in m.dates if inside(d.span, seed)]
+    if dates:
+        best = pick_date(dates, seed)
+        ev.date_start, ev.date_end = best.start, best.end if best.end != best.start else None
+        ev.evidence["date"] = [best.span]
+
+    ev.format, format_spans = pick_format([f for f in m.formats if inside(f.span, seed)], seed, ev.type)
+    if format_spans:
+        ev.evidence["format"] = format_spans
+
+    orgs = [o for o in m.organisations if any(inside(s, seed) for s in o.evidence)]
+    for org in orgs:
+        if seed.organizer_cell and all(inside_cell(s, seed.organizer_cell) for s in org.evidence):
+            org.role = "organizer"
+    ev.organisations = merge_organisations(orgs)
+
+    if ev.format != "online":
+        location = pick_location([loc for loc in m.locations if inside(loc.span, seed)])
+        if location:
+            ev.location = location.name
+            ev.evidence["location"] = [location.span]
+
+    ev.people = merge_people([p for p in m.people if any(inside(s, seed) for s in p.evidence)])
+    ev.participants = unique_counts([c for c in m.counts if any(inside(s, seed) for s in c.evidence)])
+    return ev
+
+
+def inside_cell(span: tuple[int, int], cell: tuple[int, int]) -> bool:
+    return cell[0] <= span[0] and span[1] <= cell[1]
+
+
+def pick_date(dates: list[DateMention], seed: Seed) -> DateMention:
+    """The first date with an event cue; a range beats a single day it contains."""
+    cued = [d for d in dates if getattr(d, "cue", None)] or dates
+    first = cued[0]
+    for d in cued:
+        if d.end and d.end != d.start and first.start >= d.start and (first.end or first.start) <= d.end:
+            return d
+    return first
+
+
+def pick_format(formats: list[FormatMention], seed: Seed, event_type: str):
+    kinds = {f.format for f in formats}
+    spans = [f.span for f in formats]
+    if "hybrid" in kinds or {"online", "offline"} <= kinds:
+        return "hybrid", spans
+    if kinds:
+        return kinds.pop(), spans
+    if seed.format_hint:
+        return seed.format_hint, []
+    if event_type == "webinar":
+        return "online", []
+    return None, []
+
+
+LOCATION_PREFERENCE = {"place": 0, "org": 1, "adjective": 2, "region": 3}
+
+
+def pick_location(locations: list[LocationMention]) -> LocationMention | None:
+    usable = [loc for loc in locations if loc.kind in LOCATION_PREFERENCE]
+    if not usable:
+        return None
+    return min(usable, key=lambda loc: (LOCATION_PREFERENCE[loc.kind], loc.span[0]))
+
+
+def unique_counts(counts: list[Count]) -> list[Count]:
+    """One count per (number, unit): a re-mention of the same figure adds evidence only."""
+    seen: dict[tuple[int, str], Count] = {}
+    for c in counts:
+        key = (c.count, c.unit)
+        if key in seen:
+            seen[key].evidence.extend(c.evidence)
+        else:
+            seen[key] = Count(c.count, c.unit, c.approx, list(c.evidence))
+    return list(seen.values())
