@@ -134,7 +134,8 @@ def _detect(data: bytes, name: str) -> str:
     if signed:
         return signed
     ext = _EXTENSIONS.get(PurePath(name).suffix.lower())
-    if ext in (None, "txt") and _looks_like_html(data[:65536].decode("latin-1")):
+    sample = data[:65536].decode("latin-1")
+    if ext is None and _looks_like_html(sample) or ext == "txt" and _mostly_markup(sample):
         return "html"
     return ext or "txt"
 
@@ -149,6 +150,15 @@ def _signature_format(data: bytes) -> str | None:
         except (zipfile.BadZipFile, OSError, EOFError, ValueError):
             return None
     return None
+
+
+def _mostly_markup(text: str) -> bool:
+    """A text file that is really a saved page: a whole document, or a tag on most lines.
+    A plain report with a few tags pasted into table cells stays text (its tabs are its tables)."""
+    if _HTML_DOC_RE.search(text):
+        return True
+    lines = sum(1 for line in text.splitlines() if line.strip())
+    return lines > 0 and len(_HTML_TAG_RE.findall(text)) >= max(3, lines // 2)
 
 
 def _looks_like_html(text: str) -> bool:
@@ -340,6 +350,8 @@ def _build(name: str, fmt: str, encoding: str | None, raw: str, src: _Mapped | N
     """Clean ``raw`` (or ``src``, text already extracted from it) and refuse a text with nothing in it."""
     out = _clean(raw if src is None else src.text(), src)
     text = out.text()
+    if fmt == "txt":  # stray tags left in a text file are blanked, offsets unchanged
+        text = _HTML_TAG_RE.sub(lambda m: " " * len(m.group()), text)
     if not text.strip():
         hint = " (a scanned PDF without a text layer?)" if fmt == "pdf" else ""
         raise ReadError(name, f"no text: empty or only whitespace{hint}")
