@@ -15,6 +15,7 @@ list items and table rows without final punctuation.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -113,7 +114,31 @@ def parse(text: str) -> Doc:
             token.set_morph("|".join(f"{k}={v}" for k, v in sorted(feats.items())))
         token.lemma_ = lemma(vocab_, token.text, pos, feats)
     doc.ents = entity_spans(doc, text)
+    doc.user_hooks["sents"] = cached_sentences
+    doc.user_token_hooks["sent"] = sentence_of
     return doc
+
+
+def cached_sentences(doc: Doc):
+    """``doc.sents`` computed once: spaCy walks the whole Doc on every access otherwise."""
+    if "sents" not in doc.user_data:
+        sents, start = [], 0
+        for token in doc[1:]:
+            if token.is_sent_start:
+                sents.append(doc[start:token.i])
+                start = token.i
+        if len(doc):
+            sents.append(doc[start:len(doc)])
+        doc.user_data["sents"] = sents
+        doc.user_data["sent_starts"] = [s.start for s in sents]
+    return iter(doc.user_data["sents"])
+
+
+def sentence_of(token):
+    doc = token.doc
+    cached_sentences(doc)
+    i = bisect_right(doc.user_data["sent_starts"], token.i) - 1
+    return doc.user_data["sents"][max(i, 0)]
 
 
 def lemma(vocab_, word: str, pos: str, feats: dict) -> str:
