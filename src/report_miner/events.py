@@ -75,7 +75,7 @@ def event_of(seed: Seed, m: Mentions) -> Event:
     ev.organisations = merge_organisations(orgs)
 
     if ev.format != "online":
-        location = pick_location([loc for loc in m.locations if inside(loc.span, seed)])
+        location = pick_location([loc for loc in m.locations if inside(loc.span, seed)], seed, ev.organisations)
         if location:
             ev.location = location.name
             ev.evidence["location"] = [location.span]
@@ -116,8 +116,23 @@ def pick_format(formats: list[FormatMention], seed: Seed, event_type: str):
 LOCATION_PREFERENCE = {"place": 0, "org": 1, "adjective": 2, "region": 3}
 
 
-def pick_location(locations: list[LocationMention]) -> LocationMention | None:
-    usable = [loc for loc in locations if loc.kind in LOCATION_PREFERENCE]
+def pick_location(locations: list[LocationMention], seed: Seed,
+                  orgs: list[Organisation]) -> LocationMention | None:
+    """The place the text says the event was held in; a city inside an organisation's name
+    counts only for a host ("на базе Казанского университета") in a report's items: there an
+    organiser's or a participant's city says nothing of where the event was (a table row names
+    its organiser's city, and a contest by correspondence has no place)."""
+    if seed.kind == "document":  # a news post is about what happened at the organisations it names
+        host_spans = [span for org in orgs for span in org.evidence]
+    else:
+        host_spans = [span for org in orgs if org.role == "host" for span in org.evidence]
+    org_spans = [span for org in orgs for span in org.evidence]
+
+    def within(loc, spans):
+        return any(s <= loc.span[0] and loc.span[1] <= e for s, e in spans)
+
+    usable = [loc for loc in locations if loc.kind in LOCATION_PREFERENCE
+              and (within(loc, host_spans) or not (loc.kind == "org" or within(loc, org_spans)))]
     if not usable:
         return None
     return min(usable, key=lambda loc: (LOCATION_PREFERENCE[loc.kind], loc.span[0]))
