@@ -58,9 +58,8 @@ def event_of(seed: Seed, m: Mentions) -> Event:
         ev.title, span = title
         ev.evidence["title"] = [span]
 
-    dates = [d for d in m.dates if inside(d.span, seed)]
-    if dates:
-        best = pick_date(dates, seed)
+    best = pick_date([d for d in m.dates if inside(d.span, seed)], seed)
+    if best:
         ev.date_start, ev.date_end = best.start, best.end if best.end != best.start else None
         ev.evidence["date"] = [best.span]
 
@@ -89,14 +88,32 @@ def inside_cell(span: tuple[int, int], cell: tuple[int, int]) -> bool:
     return cell[0] <= span[0] and span[1] <= cell[1]
 
 
-def pick_date(dates: list[DateMention], seed: Seed) -> DateMention:
-    """The first date with an event cue; a range beats a single day it contains."""
-    cued = [d for d in dates if getattr(d, "cue", None)] or dates
-    first = cued[0]
-    for d in cued:
-        if d.end and d.end != d.start and first.start >= d.start and (first.end or first.start) <= d.end:
+DATE_PREFERENCE = {"event": 0, "plain": 1, "dateline": 2, "stamp": 3}
+
+
+def pick_date(dates: list[DateMention], seed: Seed) -> DateMention | None:
+    """The event's own date: one a verb of holding points at, else the first plain date, else
+    the agency dateline or the post's date stamp; never a deadline, an "until" day or history.
+    A range beats a single day it contains, and "продлится до 29 марта" closes a single day."""
+    usable = [d for d in dates if d.kind in DATE_PREFERENCE]
+    if not usable:
+        return None
+    rank = min(DATE_PREFERENCE[d.kind] for d in usable)
+    ranked = [d for d in usable if DATE_PREFERENCE[d.kind] == rank]
+    first = ranked[0]
+    for d in ranked:
+        if d.end and d.end != d.start and d.start <= first.start <= d.end:
             return d
+    until = next((d for d in dates if d.kind == "until" and d.span[0] > first.span[0]
+                  and comparable(first.start, d.start) and d.start > first.start), None)
+    if first.end is None and until is not None:
+        return DateMention(first.start, until.start, first.span, first.kind, first.cue)
     return first
+
+
+def comparable(a: str, b: str) -> bool:
+    """Both full dates, or both without a year: only then can one be the end of the other."""
+    return len(a) == len(b) == 10 or (a.startswith("--") and b.startswith("--"))
 
 
 def pick_format(formats: list[FormatMention], seed: Seed, event_type: str):
@@ -135,7 +152,7 @@ def pick_location(locations: list[LocationMention], seed: Seed,
               and (within(loc, host_spans) or not (loc.kind == "org" or within(loc, org_spans)))]
     if not usable:
         return None
-    return min(usable, key=lambda loc: (LOCATION_PREFERENCE[loc.kind], loc.span[0]))
+    return min(usable, key=lambda loc: (not loc.venue, LOCATION_PREFERENCE[loc.kind], loc.span[0]))
 
 
 def unique_counts(counts: list[Count]) -> list[Count]:

@@ -1,10 +1,289 @@
-"""Participant counts: "более 100 участников из 22 регионов", "45 команд, 225 участников"."""
+"""Participant counts: "более 100 участников из 22 регионов", "45 команд, 225 участников".
+
+One ``Count`` per number that counts people, teams, organisations, regions, speakers or
+countries, with its approx ("более" → more_than, "около"/"почти" → about) and its evidence
+(from the approx word to the head noun). Two readings:
+
+* prose: a number (digits or a number word, "5,8 тысячи", "тысячи") followed, after at most a
+  few adjectives or participles, by a head noun whose lemma or animacy gives the unit;
+* tables: a bare number in a cell (tab-separated or "| a | b |") under a header that says
+  what it counts ("Количество зарегистрированных" → people).
+
+Numbers that name ("№ 36"), years, ages, grades and counts of things (материалы, вебинары)
+have no such head noun and give nothing. Which event a count belongs to is for the events step.
+"""
 from __future__ import annotations
 
-from spacy.tokens import Doc
+import re
 
+from spacy.tokens import Doc, Token
+
+from ..grammars import counts as g
+from ..morph import parses
 from ..records import Count
+
+DIGITS_RE = re.compile(r"\d+")
+DECIMAL_RE = re.compile(r"\d+,\d+")
 
 
 def find_counts(doc: Doc) -> list[Count]:
-    return []
+    counts = counts_in_prose(doc) + counts_in_tables(doc.text)
+    counts.sort(key=lambda c: c.evidence[0])
+    return counts
+
+
+# ---------- prose ----------
+
+class Words:
+    """The Doc's tokens without whitespace, with the sentence each one belongs to."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.text = doc.text  # Doc.text is rebuilt on every access
+        self.items = [t for t in doc if t.pos_ != "SPACE"]
+        sentence_of = {}
+        for number, sent in enumerate(doc.sents):
+            for token in sent:
+                sentence_of[token.i] = number
+        self.sentence = [sentence_of.get(t.i, -1) for t in self.items]
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def same_sentence(self, i: int, j: int) -> bool:
+        return 0 <= j < len(self.items) and self.sentence[i] == self.sentence[j]
+
+    def gap(self, i: int) -> str:
+        """The text between word ``i`` and the next one."""
+        a, b = self.items[i], self.items[i + 1]
+        return self.text[a.idx + len(a.text):b.idx]
+
+
+def counts_in_prose(doc: Doc) -> list[Count]:
+    words = Words(doc)
+    skip_sentences = {words.sentence[i] for i, w in enumerate(words.items)
+                      if w.lemma_ in g.NOT_EVENT_SENTENCE_LEMMAS}
+    counts = []
+    i = 0
+    while i < len(words):
+        read = read_number(words, i)
+        if read is None or words.sentence[i] in skip_sentences or is_label(words, i):
+            i += 1
+            continue
+        value, last = read
+        found = head_unit(words, i, last)
+        if found is not None:
+            unit, head = found
+            approx, first = approx_before(words, i)
+            start = words.items[first].idx
+            end = words.items[head].idx + len(words.items[head].text)
+            counts.append(Count(int(round(value)), unit, approx, [(start, end)]))
+        i = last + 1
+    return counts
+
+
+def token_number(token: Token) -> float | None:
+    """The value a single token writes: "120", "120," (razdel keeps a comma), "пять", "5,8"."""
+    text = token.text.rstrip(",.")
+    if DIGITS_RE.fullmatch(text):
+        return int(text)
+    if DECIMAL_RE.fullmatch(text):
+        return float(text.replace(",", "."))
+    if text.isalpha() and token.lemma_ in g.NUMBER_WORDS:
+        return g.NUMBER_WORDS[token.lemma_]
+    return None
+
+
+def read_number(words: Words, i: int) -> tuple[float, int] | None:
+    """``(value, index of its last word)`` of the number starting at word ``i``."""
+    token = words.items[i]
+    value = token_number(token)
+    if value is None:
+        if token.lemma_ == "тысяча" and token.morph.get("Number") == ["Sing"]:
+            return 1000, i  # "более тысячи делегатов"
+        return None
+    last = i
+    if isinstance(value, int) and token.text.isdigit() and len(token.text) <= 3:
+        # "1 200 участников": a thousands group written with a space
+        nxt = last + 1
+        if nxt < len(words) and words.gap(last) in (" ", "\u00a0") \
+                and re.fullmatch(r"\d{3}", words.items[nxt].text):
+            value = value * 1000 + int(words.items[nxt].text)
+            last = nxt
+    elif token.text.isalpha():
+        value, last = add_number_words(words, value, last)
+    nxt = last + 1
+    if nxt < len(words) and words.same_sentence(i, nxt):
+        multiplier = g.MULTIPLIER_LEMMAS.get(words.items[nxt].lemma_.rstrip("."))
+        if multiplier:
+            return add_remainder(words, value * multiplier, nxt, multiplier)
+    if isinstance(value, float) and not value.is_integer():
+        return None  # "5,8" without "тысячи" counts nobody
+    return value, last
+
+
+def add_remainder(words: Words, value: float, last: int, multiplier: int) -> tuple[float, int]:
+    """"8 тыс. 248 школьников" is 8248."""
+    nxt = last + 1
+    if nxt < len(words) and words.items[nxt].text == "." and words.same_sentence(last, nxt):
+        last = nxt  # the dot of "тыс."
+        nxt += 1
+    if nxt < len(words) and words.same_sentence(last, nxt):
+        rest = words.items[nxt].text.rstrip(",.")
+        if rest.isdigit() and int(rest) < multiplier:
+            return value + int(rest), nxt
+    return value, last
+
+
+def add_number_words(words: Words, value: float, last: int) -> tuple[float, int]:
+    """"двадцать пять", "сто двадцать": each next number word smaller than the sum so far."""
+    while last + 1 < len(words) and words.same_sentence(last, last + 1):
+        nxt = words.items[last + 1]
+        part = g.NUMBER_WORDS.get(nxt.lemma_) if nxt.text.isalpha() else None
+        if part is None or part >= value or part < 1:
+            break
+        value += part
+        last += 1
+    return value, last
+
+
+def is_label(words: Words, i: int) -> bool:
+    """"№ 36", "школа N 5": the number names something."""
+    token = words.items[i]
+    if "-" in token.text:
+        return True
+    return i > 0 and words.items[i - 1].text.lower() in g.LABEL_BEFORE
+
+
+def approx_before(words: Words, i: int) -> tuple[str, int]:
+    """``(approx, index of the first word of the count)`` from the words before the number."""
+    for phrase, approx in g.APPROX_BEFORE:
+        first = i - len(phrase)
+        if first < 0 or not words.same_sentence(i, first):
+            continue
+        if tuple(w.text.lower() for w in words.items[first:i]) == phrase:
+            return approx, first
+    return "exact", i
+
+
+def unit_of(token: Token) -> str | None:
+    unit = g.UNIT_BY_LEMMA.get(token.lemma_)
+    if unit:
+        return unit
+    if token.pos_ == "NOUN" and token.morph.get("Animacy") == ["Anim"] \
+            and token.lemma_ not in g.NOT_PARTICIPANT_LEMMAS:
+        return "people"
+    return None
+
+
+def is_ordinal(token: Token) -> bool:
+    return token.text.isalpha() and any("Anum" in p.tag for p in parses(token.text.lower()))
+
+
+def is_modifier(token: Token) -> bool:
+    return token.pos_ in ("ADJ", "DET") or token.morph.get("VerbForm") == ["Part"]
+
+
+def head_unit(words: Words, i: int, last: int) -> tuple[str, int] | None:
+    """``(unit, index of the head noun)`` after the number ending at word ``last``."""
+    dash_allowed = subcount_lead(words, i)
+    modifiers = 0
+    j = last + 1
+    if words.same_sentence(i, j) and is_ordinal(words.items[j]):
+        return None  # "тридцать четвёртой школы" names a school, counts none
+    while words.same_sentence(i, j):
+        token = words.items[j]
+        unit = unit_of(token)
+        if unit:
+            unit, head = noun_after_participle(words, j, unit)
+            # "во всех семи федеральных округах": where things happened, not who took part
+            return None if words.items[head].morph.get("Case") == ["Loc"] else (unit, head)
+        if token.text in ("–", "-", "—") and dash_allowed:
+            dash_allowed = False
+        elif is_modifier(token) and modifiers < g.MAX_MODIFIERS:
+            modifiers += 1
+        else:
+            return None
+        j += 1
+    return None
+
+
+def noun_after_participle(words: Words, j: int, unit: str) -> tuple[str, int]:
+    """"5 участвующих школ": a participle before its noun gives way to the noun's unit."""
+    token = words.items[j]
+    if token.pos_ == "NOUN" or not words.same_sentence(j, j + 1):
+        return unit, j
+    nxt = words.items[j + 1]
+    noun_unit = unit_of(nxt) if nxt.pos_ == "NOUN" else None
+    return (noun_unit, j + 1) if noun_unit else (unit, j)
+
+
+def subcount_lead(words: Words, i: int) -> bool:
+    """"из них 419 – участники": only after such a lead may a dash stand before the noun."""
+    start = words.items[i].idx
+    return bool(g.SUBCOUNT_LEAD_RE.search(words.text[max(0, start - 30):start]))
+
+
+# ---------- tables ----------
+
+def counts_in_tables(text: str) -> list[Count]:
+    """Bare numbers in table cells (tab-separated, or "| a | b |" rows) under a header naming
+    what is counted."""
+    counts = []
+    column_units: dict[int, str] = {}
+    position = 0
+    for line in text.split("\n"):
+        cells = cells_of(line, position)
+        if cells is None:
+            if len(line.strip()) > g.TABLE_BREAK_CHARS or re.match(r"\s*Таблица\s*\d", line):
+                column_units = {}
+        else:
+            header = header_units(cells)
+            if header:
+                column_units = header
+            else:
+                counts += counts_in_row(cells, column_units)
+        position += len(line) + 1
+    return counts
+
+
+def cells_of(line: str, offset: int) -> list[tuple[str, int]] | None:
+    """The cells of a table row with their offsets; None for a line that is no table row."""
+    if "\t" in line:
+        separator = "\t"
+    elif line.count("|") >= 2:
+        separator = "|"
+    else:
+        return None
+    cells, start = [], 0
+    for part in line.split(separator):
+        cells.append((part, offset + start))
+        start += len(part) + 1
+    return cells
+
+
+def header_units(cells: list[tuple[str, int]]) -> dict[int, str]:
+    units = {}
+    for column, (cell, _) in enumerate(cells):
+        count_word = g.HEADER_COUNT_WORD_RE.search(cell)
+        if not count_word:
+            continue
+        after = cell[count_word.end():count_word.end() + 40]
+        for pattern, unit in g.HEADER_UNIT_RES:
+            if pattern.search(after):
+                units[column] = unit
+                break
+    return units
+
+
+def counts_in_row(cells: list[tuple[str, int]], column_units: dict[int, str]) -> list[Count]:
+    counts = []
+    for column, (cell, offset) in enumerate(cells):
+        unit = column_units.get(column)
+        match = g.APPROX_CELL_RE.match(cell) if unit else None
+        if not match:
+            continue
+        approx = g.APPROX_BY_WORD.get(re.sub(r"\s+", " ", (match["approx"] or "").lower()), "exact")
+        start = offset + (match.start("approx") if match["approx"] else match.start("number"))
+        counts.append(Count(int(match["number"]), unit, approx, [(start, offset + match.end("number"))]))
+    return counts
