@@ -89,8 +89,7 @@ def parse(text: str) -> Doc:
         sent_starts.append(False)
         infos.append(None)
 
-    model = models()
-    tagged = model.morph_tagger.map([[t[2] for t in sent] for sent in sentences]) if sentences else []
+    tagged = tag_morphology([[t[2] for t in sent] for sent in sentences])
     vocab_ = morph_vocab()
     for sent, markup in zip(sentences, tagged):
         for i, ((start, stop, word), tok) in enumerate(zip(sent, markup.tokens)):
@@ -102,17 +101,21 @@ def parse(text: str) -> Doc:
             position = stop
     add_gap(text[position:])
 
-    doc = Doc(vocab(), words=words, spaces=spaces)
-    for token, is_start, info in zip(doc, sent_starts, infos):
-        token.is_sent_start = is_start
+    pos, morphs, lemmas = [], [], []
+    for word, info in zip(words, infos):
         if info is None:
-            token.pos_ = "SPACE"
+            pos.append("SPACE")
+            morphs.append("")
+            lemmas.append("")
             continue
-        pos, feats = info
-        token.pos_ = pos
-        if feats:
-            token.set_morph("|".join(f"{k}={v}" for k, v in sorted(feats.items())))
-        token.lemma_ = lemma(vocab_, token.text, pos, feats)
+        tag, feats = info
+        pos.append(tag)
+        morphs.append("|".join(f"{k}={v}" for k, v in sorted((feats or {}).items())))
+        lemmas.append(lemma(vocab_, word, tag, feats))
+    # all annotation goes in through the constructor: setting it token by token makes spaCy
+    # re-scan the whole Doc on every assignment
+    doc = Doc(vocab(), words=words, spaces=spaces, sent_starts=sent_starts or None,
+              pos=pos, morphs=morphs, lemmas=lemmas)
     doc.ents = entity_spans(doc, text)
     doc.user_hooks["sents"] = cached_sentences
     doc.user_token_hooks["sent"] = sentence_of
@@ -139,6 +142,18 @@ def sentence_of(token):
     cached_sentences(doc)
     i = bisect_right(doc.user_data["sent_starts"], token.i) - 1
     return doc.user_data["sents"][max(i, 0)]
+
+
+def tag_morphology(sentences: list[list[str]]) -> list:
+    """slovnet's morphology markup of each sentence, in order. Sentences go to the tagger sorted
+    by length, so that a batch is padded to similar lengths (a report mixes one-word table cells
+    with hundred-word lists of speakers)."""
+    order = sorted(range(len(sentences)), key=lambda i: len(sentences[i]))
+    markups = list(models().morph_tagger.map([sentences[i] for i in order]))
+    result = [None] * len(sentences)
+    for i, markup in zip(order, markups):
+        result[i] = markup
+    return result
 
 
 def lemma(vocab_, word: str, pos: str, feats: dict) -> str:
