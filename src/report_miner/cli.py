@@ -56,3 +56,59 @@ def extract(
     if failed:
         typer.echo(f"report-miner: {failed} of {len(files)} input(s) failed", err=True)
     raise typer.Exit(1 if failed else 0)
+
+
+@app.command()
+def entities(
+    input_path: Path = typer.Argument(..., metavar="IN.jsonl", help='lines {"id": ..., "text": ...}'),
+    out: Path = typer.Option(..., "--out", help='write lines {"id", "entities": [{"start", "end", "type", "text"}]}'),
+) -> None:
+    """Named entities (ORG, PER, LOC) of each text, as character spans (the factRuEval format).
+
+    A line that is not a JSON object with an "id" and a "text" is reported on standard error
+    with its line number and skipped; the exit status is then 1.
+    """
+    from .entities import find_entities
+
+    try:
+        lines = input_path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as err:
+        typer.echo(f"report-miner entities: cannot read {input_path}: {err}", err=True)
+        raise typer.Exit(2)
+    try:
+        sink = out.open("w", encoding="utf-8")
+    except OSError as err:
+        typer.echo(f"report-miner entities: cannot write {out}: {err}", err=True)
+        raise typer.Exit(2)
+    failed = 0
+    with sink:
+        for number, line in enumerate(lines, 1):
+            if not line.strip():
+                continue
+            try:
+                doc_id, text = entity_input(line)
+            except ValueError as err:
+                typer.echo(f"report-miner entities: {input_path}, line {number}: {err}", err=True)
+                failed += 1
+                continue
+            spans = [{"start": s, "end": e, "type": t, "text": text[s:e]} for s, e, t in find_entities(text)]
+            sink.write(json.dumps({"id": doc_id, "entities": spans}, ensure_ascii=False) + "\n")
+    if failed:
+        typer.echo(f"report-miner entities: {failed} line(s) skipped", err=True)
+    raise typer.Exit(1 if failed else 0)
+
+
+def entity_input(line: str) -> tuple[str | int, str]:
+    """``(id, text)`` of one input line; ValueError saying what is wrong with it."""
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as err:
+        raise ValueError(f"not valid JSON ({err.msg})") from None
+    if not isinstance(record, dict):
+        raise ValueError("expected a JSON object")
+    doc_id, text = record.get("id"), record.get("text")
+    if isinstance(doc_id, bool) or not isinstance(doc_id, (str, int)):
+        raise ValueError('"id" missing or not a string/integer')
+    if not isinstance(text, str):
+        raise ValueError('"text" missing or not a string')
+    return doc_id, text

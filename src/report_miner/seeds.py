@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from razdel import sentenize
 
 from .event_type import first_keyword
-from .grammars.event_types import HELD_RE, ONLINE_HINT_RE
+from .grammars.event_types import CHROME_RE, HELD_RE, ONLINE_HINT_RE
 from .grammars.seeds import (COLUMN_ORGANIZER_RE, COLUMN_TITLE_RE, DATE_START_RE,
                              NOT_EVENT_COLUMN_RE, SECTION_HEADING_RE)
 from .layout import Line, Table, tables
@@ -52,15 +52,24 @@ def find_seeds(text: str, all_lines: list[Line]) -> list[Seed]:
 
 
 def document_head(all_lines: list[Line]) -> tuple[int, int]:
-    """The headline and the first paragraph or two: where a news post names its event."""
+    """The headline and the first paragraph or two: where a news post names its event.
+    A saved page may open with its site's chrome (menus, counters, dates): the headline is
+    the first line that reads as a title or a sentence."""
     if not all_lines:
         return (0, 0)
-    end = all_lines[0].end
-    for line in all_lines[1:3]:
-        if line.start - all_lines[0].start > 600:
+    first = next((i for i, line in enumerate(all_lines) if reads_as_text(line.text)), 0)
+    start = all_lines[first].start
+    end = all_lines[first].end
+    for line in all_lines[first + 1:first + 3]:
+        if line.start - start > 600:
             break
         end = line.end
-    return (all_lines[0].start, end)
+    return (start, end)
+
+
+def reads_as_text(line: str) -> bool:
+    words = re.findall(r"[А-Яа-яЁё]{2,}", line)
+    return len(words) >= 3 and len(line.strip()) >= 20 and not CHROME_RE.search(line)
 
 
 # ---------- tables ----------
