@@ -130,29 +130,32 @@ def pick_format(formats: list[FormatMention], seed: Seed, event_type: str):
     return None, []
 
 
-LOCATION_PREFERENCE = {"place": 0, "org": 1, "adjective": 2, "region": 3}
+LOCATION_PREFERENCE = {"place": 0, "org": 1, "adjective": 2, "region": 3, "other": 4}
 
 
 def pick_location(locations: list[LocationMention], seed: Seed,
                   orgs: list[Organisation]) -> LocationMention | None:
-    """The place the text says the event was held in; a city inside an organisation's name
-    counts only for a host ("на базе Казанского университета") in a report's items: there an
-    organiser's or a participant's city says nothing of where the event was (a table row names
-    its organiser's city, and a contest by correspondence has no place)."""
-    if seed.kind == "document":  # a news post is about what happened at the organisations it names
-        host_spans = [span for org in orgs for span in org.evidence]
+    """The place the text says the event was held in, a venue first.
+
+    In a report's items a city inside an organisation's name counts only for a host ("на базе
+    Казанского университета"): an organiser's city says nothing of where the event was (a table
+    row names its organiser's city, and a contest by correspondence has no place). A news post
+    is about what happened around the organisations and the town it names, so any city it names
+    will do there, short of participants' home towns and an agency's dateline."""
+    if seed.kind == "document":
+        usable = [loc for loc in locations if loc.kind in LOCATION_PREFERENCE]
     else:
         host_spans = [span for org in orgs if org.role == "host" for span in org.evidence]
-    org_spans = [span for org in orgs for span in org.evidence]
-
-    def within(loc, spans):
-        return any(s <= loc.span[0] and loc.span[1] <= e for s, e in spans)
-
-    usable = [loc for loc in locations if loc.kind in LOCATION_PREFERENCE
-              and (within(loc, host_spans) or not (loc.kind == "org" or within(loc, org_spans)))]
+        org_spans = [span for org in orgs for span in org.evidence]
+        usable = [loc for loc in locations if loc.kind in LOCATION_PREFERENCE and loc.kind != "other"
+                  and (within(loc.span, host_spans) or not (loc.kind == "org" or within(loc.span, org_spans)))]
     if not usable:
         return None
     return min(usable, key=lambda loc: (not loc.venue, LOCATION_PREFERENCE[loc.kind], loc.span[0]))
+
+
+def within(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    return any(s <= span[0] and span[1] <= e for s, e in spans)
 
 
 def unique_counts(counts: list[Count]) -> list[Count]:

@@ -734,6 +734,8 @@ def is_named(doc: Doc, start: int, head: int, end: int) -> bool:
     tokens = doc[start:end]
     if inside_title(doc, start):
         return False
+    if doc[head].morph.get("Number") == ["Plur"] and not is_capitalised(doc[head]):
+        return False        # "профильных факультетов и институтов МГУ": no one organisation
     if any(number_at(doc, t.i) for t in tokens) or any(quote_kind(doc, t.i) == "open" for t in tokens) \
             or has_bare_number(doc, head) and end > head + 1:
         return True
@@ -744,8 +746,6 @@ def is_named(doc: Doc, start: int, head: int, end: int) -> bool:
     own = [t for t in doc[start:head + 1] if not is_sentence_start(doc, t.i)]
     if any(is_capitalised(t) for t in own) and not is_shouted(doc, start, end):
         return True
-    if doc[head].morph.get("Number") == ["Plur"]:
-        return False
     if head_word not in g.WEAK_HEAD_LEMMAS and any(is_place_adjective(t) for t in doc[start:head]):
         return True
     if head_word in g.AUTHORITY_HEAD_LEMMAS and any(lemma(t) in g.LEVEL_ADJECTIVE_LEMMAS for t in doc[start:head]):
@@ -803,7 +803,9 @@ def abbreviation_mentions(doc: Doc) -> list[Mention]:
             end = tail_end(doc, token.i + 1)
             mentions.append(Mention(token.i, end, span_text(doc, token.i, end), "abbreviation", token.i, []))
         elif UNIVERSITY_ABBR_RE.fullmatch(token.text):
-            mentions.append(Mention(token.i, token.i + 1, token.text, "abbreviation", token.i, []))
+            end = tail_end(doc, token.i + 1, quotes=False)
+            mentions.append(Mention(token.i, end, span_text(doc, token.i, end), "abbreviation", token.i,
+                                    [token.text]))
     return mentions
 
 
@@ -817,7 +819,7 @@ def name_mentions(doc: Doc, names) -> list[Mention]:
             ent_end -= 1
         if is_event_or_thing(doc, ent.start, ent_end) or not is_org_name(doc, ent.start, ent_end):
             continue
-        start = descriptor_start(doc, ent.start)
+        start = descriptor_start(doc, plural_head_skipped(doc, ent.start, ent_end))
         end = tail_end(doc, closing_quote_end(doc, ent_end), quotes=False)
         head_group = first_noun_group(doc, start, end)
         name = written_with_nominative(doc, start, end, head_group)
@@ -826,6 +828,15 @@ def name_mentions(doc: Doc, names) -> list[Mention]:
             aliases.append(written_with_nominative(doc, ent.start, ent_end, first_noun_group(doc, ent.start, ent_end)))
         mentions.append(Mention(start, end, name, "name", head_group[1] - 1 if head_group else None, aliases))
     return mentions
+
+
+def plural_head_skipped(doc: Doc, start: int, end: int) -> int:
+    """"институтов МГУ им. Н. П. Огарева" names МГУ: skip a lower-case plural head in front."""
+    group = first_noun_group(doc, start, end)
+    if group and group[1] < end and doc[group[1] - 1].morph.get("Number") == ["Plur"] \
+            and not any(is_capitalised(t) for t in doc[group[0]:group[1]]):
+        return group[1]
+    return start
 
 
 def is_org_name(doc: Doc, start: int, end: int) -> bool:
@@ -1001,7 +1012,8 @@ def add_bracketed_abbreviation(doc: Doc, mention: Mention) -> None:
 
 
 def unique_aliases(mention: Mention) -> list[str]:
-    return [a for a in dedupe(mention.aliases) if norm(a) != norm(mention.name)]
+    aliases = [a.strip(" ,;:") for a in mention.aliases]
+    return [a for a in dedupe(aliases) if norm(a) != norm(mention.name)]
 
 
 def role_of(doc: Doc, mention: Mention) -> str:

@@ -38,7 +38,8 @@ from ..records import Person
 
 @dataclass
 class NamePart:
-    """One word (or initial) of a name: tokens ``[start, end)``, chars ``[char_start, char_end)``."""
+    """One word (or initial) of a name: tokens ``[start, end)``, characters
+    ``[char_start, char_end)``."""
 
     kind: str          # "S", "F", "P" or "I"
     start: int
@@ -46,7 +47,8 @@ class NamePart:
     char_start: int
     char_end: int
     word: str          # the word as written, without a leading dash or the initial's dot
-    readings: dict[tuple[str, str], str] = field(default_factory=dict)  # (gender, case) → nominative
+    # (gender, case) → the nominative of the word read so
+    readings: dict[tuple[str, str], str] = field(default_factory=dict)
 
 
 @dataclass
@@ -288,7 +290,8 @@ def adjacent(doc: Doc, left: NamePart, right: NamePart) -> bool:
     return right.start == left.end and gap in ("", " ") and not doc[right.start].is_sent_start
 
 
-def cut_run(doc: Doc, run: list[tuple[NamePart, str]], per_tokens: dict[int, int]) -> list[NameMention]:
+def cut_run(doc: Doc, run: list[tuple[NamePart, str]],
+            per_tokens: dict[int, int]) -> list[NameMention]:
     """The best cut of a run into names: most parts covered, names not straddling PER spans."""
     n = len(run)
     best: list[tuple[float, list[NameMention]]] = [(0.0, [])] * (n + 1)
@@ -743,8 +746,10 @@ def find_position(doc: Doc, mention: NameMention, person_tokens: set[int]) -> No
     """The apposition on the left ("директор школы Иванова Анна") or, failing that, on the
     right ("Иванова Анна, директор школы; ...") of the name; failing both, a plural position
     before a list of names or the header of the table column the name stands in."""
-    found = (left_position(doc, mention, person_tokens) or right_position(doc, mention, person_tokens)
-             or shared_left_position(doc, mention, person_tokens) or column_position(doc, mention))
+    found = (left_position(doc, mention, person_tokens)
+             or right_position(doc, mention, person_tokens)
+             or shared_left_position(doc, mention, person_tokens)
+             or column_position(doc, mention))
     if found:
         mention.position, mention.position_heads = found
 
@@ -858,7 +863,8 @@ class Segment:
     plural_head: int | None = None    # "первокурсников" of "первокурсников ФИТ Даниила Синицына"
 
 
-def segment_left(doc: Doc, end: int, sent_start: int, case: str, person_tokens: set[int]) -> Segment:
+def segment_left(doc: Doc, end: int, sent_start: int, case: str,
+                 person_tokens: set[int]) -> Segment:
     """Walk left from token ``end`` (exclusive) to the start of a position segment: its head
     is the leftmost position word agreeing with the name's case ("первый заместитель министра
     образования ..." → "заместитель")."""
@@ -1137,7 +1143,7 @@ def assign_roles(doc: Doc, mentions: list[NameMention]) -> None:
             if "winner" in roles[id(mention)] and mentored(doc, mention):
                 roles[id(mention)].discard("winner")
             mention.role = strongest(roles[id(mention)])
-        list_role = opened_list_role(doc, sent) or list_role
+        list_role = opened_list_role(doc, sent, here) or list_role
 
 
 def strongest(roles: set[str]) -> str:
@@ -1343,14 +1349,20 @@ def titled_talk(doc: Doc, mention: NameMention) -> bool:
 # ---------------------------------------------------------------- lists
 
 
-def opened_list_role(doc: Doc, sent: Span) -> str | None:
-    """The role a sentence with a colon gives the list after it: "На заседании выступили:" →
-    speaker; "В совещании приняли участие:" → participant."""
+def opened_list_role(doc: Doc, sent: Span, here: list[NameMention]) -> str | None:
+    """The role a sentence ending in a colon (or with a colon right before a name) gives the
+    list after it: "На заседании выступили:" → speaker; "В совещании приняли участие:" →
+    participant; "свои практики представили: Виктор Пахарь, ..." → speaker. A colon before
+    a quote ("Иван Петров отметил: «...»") opens no list."""
     colons = [t.i for t in sent if t.text == ":"]
     if not colons:
         return None
-    intro = doc[sent.start:colons[-1]]
-    roles = {cue.role for cue in sentence_cues(doc, intro)}
+    rest = text_of(doc)[doc[colons[-1]].idx + 1:sent.end_char]
+    name_next = any(m.char_span[0] == doc[colons[-1]].idx + 1 + len(rest) - len(rest.lstrip())
+                    for m in here)
+    if rest.strip() and not name_next:
+        return None
+    roles = {cue.role for cue in sentence_cues(doc, doc[sent.start:colons[-1]])}
     return strongest(roles) if roles else None
 
 
