@@ -131,3 +131,8 @@ def test_span_covers_the_expression():
     text = "Конференция прошла 16 января – 2 марта 2023 года в заочном формате."
     mention = only(text)
     assert text[mention.span[0]:mention.span[1]] == "16 января – 2 марта 2023 года"
+
+
+def test_day_range_written_without_spaces_round_the_dash():
+    found = find_dates(parse("Муниципальный фестиваль технического творчества прошёл 14-15 февраля в школе № 3."))
+    assert [(d.start, d.end) for d in found] == [("--02-14", "--02-15")]
