@@ -8,15 +8,18 @@
 2. names: runs of adjacent parts are cut into names by the templates of
    ``grammars.people.NAME_TEMPLATES`` ("SFP", "FS", "IIS"...); names inside the name of an
    organisation, a street or an award ("имени Иммануила Канта"), figures of the past
-   ("со дня рождения М.В. Ломоносова") and bylines are dropped;
+   ("со дня рождения М.В. Ломоносова", epigraphs), bylines and names the text is cut off in
+   are dropped;
 3. nominative: every part is put into the nominative from the (gender, case) reading its
    parts agree on ("Веры Владимировны Князевой" → "Князева Вера Владимировна");
 4. one person, one name: mentions of the same person in the document are resolved to the
    fullest name written anywhere ("Князева", "Вера Владимировна", "Князева В.В." → "Князева
    Вера Владимировна"); a lone surname nobody else carries is dropped;
 5. position: the apposition left or right of the name ("директор школы № 5 Иванова Анна",
-   "Иванова Анна, директор школы № 5; ...");
-6. role: from cue words of the sentence or of the list the name stands in.
+   "Иванова Анна, директор школы № 5; ..."), else a plural head before a list of names
+   ("учителя Иванова А.П. и Петрова Е.В.") or the header of the table column ("Наставник");
+6. role: from cue words of the sentence, of the list the name stands in ("выступили:") or
+   of its table column ("Ответственные").
 
 ``merge_people`` folds the mentions of one event into one Person per person.
 """
@@ -428,16 +431,20 @@ def historic_saying(doc: Doc, mention: NameMention) -> bool:
 
 
 def byline(doc: Doc, mention: NameMention) -> bool:
-    """"Юлия СТАЦУРА." on a line of its own; "Фото: Иван Петров"; "Автор – ..."."""
-    line_start = text_of(doc).rfind("\n", 0, mention.char_span[0]) + 1
-    line_end = text_of(doc).find("\n", mention.char_span[1])
-    line_end = len(text_of(doc)) if line_end < 0 else line_end
-    before = text_of(doc)[line_start:mention.char_span[0]].strip().lower()
-    after = text_of(doc)[mention.char_span[1]:line_end].strip(" .,")
-    if any(before.startswith(word) for word in g.CREDIT_WORDS):
+    """The author of the post: "Юлия СТАЦУРА." or a name alone on the last line; "Фото: Иван
+    Петров", "Автор – ..."."""
+    text = text_of(doc)
+    start, end = mention.char_span
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    before = text[line_start:start].strip().lower()
+    if before.startswith(tuple(g.CREDIT_WORDS)):
         return True
-    alone = not before and not after
-    return alone and any(p.word.isupper() and len(p.word) > 1 for p in mention.parts)
+    if before or text[end:line_end].strip(" .,"):
+        return False
+    shouted = any(p.word.isupper() and len(p.word) > 1 for p in mention.parts)
+    return shouted or not text[line_end:].strip()
 
 
 # ============================================================== 3. nominative

@@ -1,0 +1,333 @@
+"""People: names in the nominative, positions from the apposition, roles from cue words,
+mentions of one person merged, names of things that are no people left out.
+
+The sentences are written for these tests in the style of Russian school and university news.
+"""
+import pytest
+
+from report_miner.extractors.people import find_people, merge_people
+from report_miner.nlp import parse
+from report_miner.records import Person
+
+
+def people(text: str) -> list[Person]:
+    return merge_people(find_people(parse(text)))
+
+
+def by_name(text: str) -> dict[str, Person]:
+    return {p.name: p for p in people(text)}
+
+
+def names(text: str) -> list[str]:
+    return [p.name for p in people(text)]
+
+
+# ---------------------------------------------------------------- names in the nominative
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Собравшихся приветствовал заместитель главы района Алексей Заварзин.", "Заварзин Алексей"),
+    ("Награды вручались при участии Веры Владимировны Князевой.", "Князева Вера Владимировна"),
+    ("С приветственным словом выступила В.В. Князева.", "Князева В. В."),
+    ("Заслушали доклад директора Романова В.Е. об итогах года.", "Романов В. Е."),
+    ("Благодарность объявили Романовой В.Е. и всему коллективу.", "Романова В. Е."),
+    # surnames the dictionary does not know, declined by their endings
+    ("Глава округа наградил директора школы № 17 Ольгу Шкондину.", "Шкондина Ольга"),
+    ("Грамоту вручили учителю информатики Вячеславу Герберу.", "Гербер Вячеслав"),
+    ("Встреча прошла при поддержке губернатора Владислава Шапши.", "Шапша Владислав"),
+    ("Мастер-класс провела Анна Судибор, методист центра.", "Судибор Анна"),
+    ("Работу оценил член жюри Николай Голубенко.", "Голубенко Николай"),
+    ("В составе команды были Даниил Синицын и Андрей Карповский.", "Синицын Даниил"),
+    ("Команду «Старт» представляли первокурсники Даниила Синицына и Андрея Карповского.",
+     "Синицын Даниил"),
+    ("Слово предоставили руководителю кружка Семенову Михаилу.", "Семенов Михаил"),
+])
+def test_names_come_in_the_nominative_surname_first(text, name):
+    assert name in names(text)
+
+
+def test_initials_keep_the_gender_the_context_gives():
+    found = names("На заседании выступили Щербакова И.Е. и Никитина М.Н.")
+    assert found == ["Щербакова И. Е.", "Никитина М. Н."]
+
+
+# ---------------------------------------------------------------- positions
+
+
+def test_position_on_the_left_as_the_text_gives_it():
+    person = by_name(
+        "На торжественном открытии выступил исполняющий обязанности ректора СПбГУ "
+        "Алексей Заварзин."
+    )["Заварзин Алексей"]
+    assert person.position == "исполняющий обязанности ректора СПбГУ"
+    assert person.role == "speaker"
+
+
+def test_a_quoted_name_inside_the_position_stays_there():
+    person = by_name("Поприветствовал собравшихся глава МО «Выборгский район» Александр Лысов."
+                     )["Лысов Александр"]
+    assert person.position == "глава МО «Выборгский район»"
+    assert person.role == "speaker"
+
+
+def test_a_dash_glued_to_the_first_name_and_the_position_after_it():
+    person = by_name("В совещании участвовали представители области -Алексей Григорьев, "
+                     "исполняющий обязанности заместителя министра.")["Григорьев Алексей"]
+    assert person.position == "исполняющий обязанности заместителя министра"
+    assert person.role == "participant"
+
+
+def test_position_on_the_right_runs_over_comma_joined_positions():
+    person = by_name(
+        "Иванова Анна Петровна, директор МАОУ «Лицей № 10», почётный работник общего "
+        "образования, рассказала о работе лицея."
+    )["Иванова Анна Петровна"]
+    assert person.position == ("директор МАОУ «Лицей № 10», почётный работник общего "
+                               "образования")
+
+
+def test_genitive_position_is_put_into_the_nominative():
+    person = by_name("Заслушали доклад директора Романова В.Е. об итогах года.")["Романов В. Е."]
+    assert person.position == "директор"
+    assert person.role == "speaker"
+
+
+def test_comma_joined_positions_on_the_left_and_the_first_modifier():
+    person = by_name(
+        "Конференцию открыл первый заместитель министра образования области, доцент "
+        "Сергей Петров."
+    )["Петров Сергей"]
+    assert person.position == "первый заместитель министра образования области, доцент"
+
+
+def test_position_before_a_comma_at_the_start_of_the_sentence():
+    person = by_name("Экскурсовод, Юрий Львович, рассказал об истории завода.")["Юрий Львович"]
+    assert person.position == "Экскурсовод"
+    assert person.role == "speaker"
+
+
+def test_positions_stay_with_their_people_in_an_enumeration():
+    found = by_name(
+        "В конференции приняли участие заместитель главы района Л.В. Овчиева, председатель "
+        "районного Собрания депутатов П.Г. Конорезов и начальник отдела образования "
+        "Е.В. Табаровец."
+    )
+    assert found["Овчиева Л. В."].position == "заместитель главы района"
+    assert found["Конорезов П. Г."].position == "председатель районного Собрания депутатов"
+    assert found["Табаровец Е. В."].position == "начальник отдела образования"
+    assert {p.role for p in found.values()} == {"participant"}
+
+
+def test_a_plural_position_is_shared_by_the_names_after_it():
+    found = by_name(
+        "Лучший результат показали первокурсники физического факультета Даниил Синицын "
+        "и Андрей Карповский."
+    )
+    assert found["Синицын Даниил"].position == "первокурсник физического факультета"
+    assert found["Карповский Андрей"].position == "первокурсник физического факультета"
+
+
+def test_position_from_the_header_of_a_table_column():
+    text = ("Результат | Фамилия Имя | Класс | Наставник |\n"
+            "ПОБЕДИТЕЛЬ | Ралко Николь | 3 «А» | Ремизова Елена Александровна |\n")
+    found = by_name(text)
+    assert found["Ремизова Елена Александровна"].position == "наставник"
+    assert found["Ремизова Елена Александровна"].role == "other"
+    assert found["Ралко Николь"].role == "winner"
+
+
+# ---------------------------------------------------------------- roles
+
+
+def test_every_line_of_a_speaker_list_is_a_speaker_with_its_whole_position():
+    text = (
+        "26 марта состоялось заседание Консорциума. На заседании выступили:\n"
+        "- Вера Владимировна Князева, президент Консорциума, директор ГБОУ «Школа № 777» "
+        "Санкт-Петербурга;\n"
+        "- Кобицкий Дмитрий Аркадьевич, генеральный секретарь Совета;\n"
+        "- руководители образовательных организаций.\n"
+        "Затем участники посетили лицей № 2.\n"
+    )
+    found = by_name(text)
+    assert found["Князева Вера Владимировна"].role == "speaker"
+    assert found["Князева Вера Владимировна"].position == (
+        "президент Консорциума, директор ГБОУ «Школа № 777» Санкт-Петербурга")
+    assert found["Кобицкий Дмитрий Аркадьевич"].role == "speaker"
+    assert found["Кобицкий Дмитрий Аркадьевич"].position == "генеральный секретарь Совета"
+
+
+def test_a_colon_before_a_quote_opens_no_list():
+    found = by_name("Иван Петров отметил: «Мы рады гостям». Анна Смирнова, учитель школы № 3, "
+                    "получила грамоту.")
+    assert found["Петров Иван"].role == "speaker"
+    assert found["Смирнова Анна"].role != "speaker"
+
+
+def test_a_participant_list_gives_participants():
+    text = ("В совещании приняли участие:\n"
+            "- председатель финансовой комиссии Мочалов Александр Владимирович;\n"
+            "- руководитель отдела Сидоркин Сергей Александрович.\n")
+    found = by_name(text)
+    assert found["Мочалов Александр Владимирович"].role == "participant"
+    assert found["Мочалов Александр Владимирович"].position == "председатель финансовой комиссии"
+    assert found["Сидоркин Сергей Александрович"].role == "participant"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("«Мы впервые провели форум в таком формате», — сказала директор школы № 5 Анна Смирнова.",
+     "Смирнова Анна"),
+    ("Пленарную часть конференции открыл проректор по науке Назир Ашурбеков.",
+     "Ашурбеков Назир"),
+    ("Поприветствовал собравшихся глава района Александр Лысов.", "Лысов Александр"),
+    ("В своём выступлении Вера Князева напомнила о планах Консорциума.",
+     "Князева Вера"),
+    ("В своём выступлении Дмитрий Аркадьевич Кобицкий поблагодарил организаторов.",
+     "Кобицкий Дмитрий Аркадьевич"),
+    ("– И мне не повезло: колледж тоже не приехал, – вторит подруге Диана Абдуллаева.",
+     "Абдуллаева Диана"),
+    ("Директор гимназии Марина Лебедева, учитель немецкого языка: «Мы ждём первого сентября».",
+     "Лебедева Марина"),
+    ("Темы докладов: «Функциональная грамотность» (Савчик Е.А., начальник отдела) и другие.",
+     "Савчик Е. А."),
+])
+def test_speakers(text, name):
+    assert by_name(text)[name].role == "speaker"
+
+
+def test_greeting_words_of_several_people_make_them_all_speakers():
+    found = by_name("Церемония началась с приветственных слов Любови Николаевны Волковой, "
+                    "Руслана Викторовича Агинея и Светланы Владимировны Дрожжиной.")
+    assert set(found) == {"Волкова Любовь Николаевна", "Агиней Руслан Викторович",
+                          "Дрожжина Светлана Владимировна"}
+    assert {p.role for p in found.values()} == {"speaker"}
+
+
+def test_the_speaking_verb_goes_to_its_subject_not_to_the_object():
+    found = by_name("Анна Смирнова поблагодарила Ивана Петрова за помощь в подготовке форума.")
+    assert found["Смирнова Анна"].role == "speaker"
+    assert found["Петров Иван"].role != "speaker"
+
+
+def test_winner_and_the_one_who_hands_the_award():
+    found = by_name("Начальник отдела образования Ирина Кащеева наградила директора школы № 17 "
+                    "Ольгу Шкондину за победу во всероссийском конкурсе.")
+    assert found["Кащеева Ирина"].role == "other"
+    assert found["Шкондина Ольга"].role == "winner"
+    assert found["Шкондина Ольга"].position == "директор школы № 17"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Диплом I степени получила ученица 7 класса Мария Иванова.", "Иванова Мария"),
+    ("I место – Коновалова Арина Александровна;", "Коновалова Арина Александровна"),
+    ("Победителем регионального этапа стал Григорьев Д.А.", "Григорьев Д. А."),
+])
+def test_winners(text, name):
+    assert by_name(text)[name].role == "winner"
+
+
+def test_the_mentor_of_a_winner_is_no_winner():
+    found = by_name("Работу подготовили под руководством педагога Ольги Зубовой, "
+                    "диплом II степени получил Александр Данилов.")
+    assert found["Зубова Ольга"].role != "winner"
+    assert found["Данилов Александр"].role == "winner"
+
+
+def test_organizers():
+    found = by_name("Совещание прошло под руководством министра просвещения Сергея Кравцова. "
+                    "Заседание провёл заместитель губернатора Александр Зинченко.")
+    assert found["Кравцов Сергей"].role == "organizer"
+    assert found["Кравцов Сергей"].position == "министр просвещения"
+    assert found["Зинченко Александр"].role == "organizer"
+
+
+def test_a_table_column_of_people_in_charge_makes_organizers():
+    text = ("Задачи\tСодержание работы\tОтветственные\n"
+            "Задача 1\tАнализ программ\tКузягина Т.Н., Захарова С.М.\n")
+    found = by_name(text)
+    assert set(found) == {"Кузягина Т. Н.", "Захарова С. М."}
+    assert {p.role for p in found.values()} == {"organizer"}
+
+
+# ---------------------------------------------------------------- not people
+
+
+@pytest.mark.parametrize("text", [
+    "Пленарная часть прошла в Балтийском федеральном университете имени Иммануила Канта.",
+    "В состав вошла МАОУ «СОШ №16 имени В.П.Неймышева» г. Тобольска.",
+    "Гости посетили МАОУ СОШ №81 имени Евгения Ивановича Стародуб.",
+    "Школа носит имя дважды Героя Советского Союза Г.М.Гречко.",
+    "Олимпиада посвящена 313-й годовщине со дня рождения М.В. Ломоносова.",
+    "Конференция по судостроению, посвящённая Б.Е. Буту, прошла в апреле.",
+    "Лицей расположен на улице Карла Маркса.",
+    "Как говорил А.С. Макаренко, воспитание требует серьёзного отношения.",
+    "«Жизнь дана на добрые дела!» В. Даль",
+    "«Учитель – это человек, который учится всю жизнь».\nК.Д. Ушинский\n",
+    "Эпиграфом стали слова «Воспитывает всё» (А.С. Макаренко).",
+    "Финал прошёл в МБОУ «Гимназия № 105 имени Героя Советского Союза Н. И. Кузнецова».",
+])
+def test_names_of_things_are_no_people(text):
+    assert people(text) == []
+
+
+def test_a_byline_and_a_name_the_text_is_cut_off_in_are_no_people():
+    text = ("В преддверии Дня учителя состоялся торжественный приём.\n"
+            "Юлия СТАЦУРА.\n\n"
+            "Ректор университета Николай Бухтояров открыл праздник. Далее Николай Ив")
+    assert names(text) == ["Бухтояров Николай"]
+
+
+def test_a_name_alone_on_the_last_line_is_the_author():
+    text = ("Победителем олимпиады по физике стала лицеистка Анастасия Осипова.\n\n"
+            "Мария Кудрявцева\n")
+    assert names(text) == ["Осипова Анастасия"]
+
+
+# ---------------------------------------------------------------- one person, one name
+
+
+def test_mentions_of_one_person_are_resolved_to_the_fullest_name():
+    doc = parse("На открытии выступил декан факультета С.В. Миронов. Сергей Владимирович "
+                "поблагодарил студентов за участие.")
+    found = find_people(doc)
+    assert [p.name for p in found] == ["Миронов Сергей Владимирович"] * 2
+    assert [doc.text[s:e] for p in found for s, e in p.evidence] == ["С.В. Миронов",
+                                                                      "Сергей Владимирович"]
+
+
+def test_a_first_name_and_patronymic_is_resolved_to_the_one_person_with_that_first_name():
+    text = ("Заседание открыла директор школы № 777 Вера Князева. Вера Владимировна напомнила "
+            "о планах на год.")
+    assert [p.name for p in find_people(parse(text))] == ["Князева Вера Владимировна"] * 2
+
+
+def test_a_lone_surname_nobody_else_carries_is_dropped():
+    text = ("Вера Князева открыла заседание. Зрители посмотрели пьесу Островского, "
+            "Князева поблагодарила артистов.")
+    assert names(text) == ["Князева Вера"]
+
+
+def test_people_with_one_surname_stay_apart():
+    found = names("В конкурсе участвуют Логинова Галина Владимировна, учитель гимназии № 73, "
+                  "и Логинова Елена Александровна, учитель гимназии № 62.")
+    assert found == ["Логинова Галина Владимировна", "Логинова Елена Александровна"]
+
+
+def test_merge_people_keeps_the_fullest_name_longest_position_and_strongest_role():
+    merged = merge_people([
+        Person("Князева Вера Владимировна", "президент", "participant", [(0, 10)]),
+        Person("Князева В. В.", "президент Консорциума, директор школы № 777", "other", [(20, 30)]),
+        Person("Князева", None, "speaker", [(40, 47)]),
+        Person("Князева Вера", None, "winner", [(50, 60)]),
+        Person("Кравченко Денис Борисович", None, "other", [(70, 80)]),
+    ])
+    assert [p.name for p in merged] == ["Князева Вера Владимировна", "Кравченко Денис Борисович"]
+    assert merged[0].position == "президент Консорциума, директор школы № 777"
+    assert merged[0].role == "speaker"
+    assert merged[0].evidence == [(0, 10), (20, 30), (40, 47), (50, 60)]
+
+
+def test_merge_people_keeps_people_with_other_first_names_apart():
+    merged = merge_people([Person("Кравченко Наталья Васильевна"), Person("Кравченко Д. Б."),
+                           Person("Кравченко Денис Борисович")])
+    assert [p.name for p in merged] == ["Кравченко Наталья Васильевна",
+                                        "Кравченко Денис Борисович"]
