@@ -46,7 +46,10 @@ def models() -> Models:
 
 @lru_cache(maxsize=1)
 def vocab() -> Vocab:
-    return Vocab()
+    """Russian lexical attributes (``is_alpha``, ``like_num`` ...), no pipeline."""
+    from spacy.lang.ru import Russian
+
+    return Russian().vocab
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:

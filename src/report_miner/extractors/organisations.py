@@ -30,13 +30,14 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from ..entities import document_entities
+from ..entities import (
+    case_of, document_entities, genitive_chain_end, is_adjective, is_word, lemma, lower, noun_group,
+)
 from ..grammars import organisations as g
 from ..morph import PymorphyParse, inflect_word, match_case, parses
 from ..records import Organisation
 
 MAX_QUOTED_TOKENS = 40
-MAX_NAME_TOKENS = 12
 UD_TO_PYMORPHY_CASE = {"Nom": "nomn", "Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt",
                        "Loc": "loct"}
 UD_TO_PYMORPHY_GENDER = {"Masc": "masc", "Fem": "femn", "Neut": "neut"}
@@ -103,30 +104,12 @@ def merge_organisations(orgs: list[Organisation]) -> list[Organisation]:
 
 # ============================================================== token helpers
 
-def lower(token: Token) -> str:
-    """The Doc's bare Vocab has no lexical attributes: ``token.lower_`` is empty."""
-    return token.text.lower()
-
-
-def lemma(token: Token) -> str:
-    return (token.lemma_ or token.text).lower()
-
-
 def head_lemma(token: Token) -> str | None:
     """The institution head this token is ("лагере" → "лагерь" where the lemmatizer says "лагер")."""
     if lemma(token) in g.INSTITUTION_HEAD_LEMMAS:
         return lemma(token)
     return next((p.normal_form for p in parses(token.text.lower())[:4]
                  if p.normal_form in g.INSTITUTION_HEAD_LEMMAS and "NOUN" in p.tag.grammemes), None)
-
-
-def case_of(token: Token) -> str | None:
-    values = token.morph.get("Case")
-    return values[0] if values else None
-
-
-def is_word(token: Token) -> bool:
-    return any(ch.isalnum() for ch in token.text)
 
 
 def is_capitalised(token: Token) -> bool:
@@ -440,40 +423,6 @@ def is_place_unit(token: Token) -> bool:
     return lemma(token) in g.PLACE_UNIT_LEMMAS or lower(token) in ("р-на", "р-н")
 
 
-def genitive_chain_end(doc: Doc, i: int, allow_po: bool = False) -> int:
-    """After noun groups in the genitive at ``i`` ("образования и науки Дагестана"), joined
-    by "и"; with ``allow_po`` also "по …" in the dative ("по образованию и науке", "по делам
-    молодёжи")."""
-    end = i
-    while end < len(doc) and end - i < MAX_NAME_TOKENS:
-        joined = lower(doc[end]) == "и" and end > i
-        po = allow_po and lower(doc[end]) == "по"
-        start = end + 1 if joined or po else end
-        group = noun_group(doc, start)
-        if group is None or lower(doc[group[1] - 1]) in ("им", "имени") \
-                or lemma(doc[group[1] - 1]) in g.CHAIN_STOP_LEMMAS:
-            break
-        if joined and lemma(doc[group[1] - 1]) in g.INSTITUTION_HEAD_LEMMAS:
-            break
-        group_case = case_of(doc[group[1] - 1])
-        if group_case != "Gen" and not po and not (joined and group_case == case_of(doc[end - 1])):
-            break
-        if doc[group[1] - 1].ent_type_ == "PER":
-            break
-        end = group[1]
-    return end
-
-
-def noun_group(doc: Doc, i: int) -> tuple[int, int] | None:
-    """Adjectives and a noun at ``i``: ``(start, end)``."""
-    j = i
-    while j < len(doc) and is_adjective(doc[j]):
-        j += 1
-    if j < len(doc) and doc[j].pos_ in ("NOUN", "PROPN") and doc[j].text[:1].isalpha():
-        return i, j + 1
-    return None
-
-
 # ============================================================== 1. legal forms
 
 def legal_form_mentions(doc: Doc) -> list[Mention]:
@@ -638,21 +587,6 @@ def coordinated_adjective_start(doc: Doc, start: int) -> int | None:
     while first > 0 and is_adjective(doc[first - 1]):
         first -= 1
     return first
-
-
-def is_adjective(token: Token) -> bool:
-    """An adjective by UD or by pymorphy3 (the tagger takes "Воркутинского" for a name), not a
-    pronoun ("который", "этот") nor a number."""
-    if not token.text[:1].isalpha() or token.pos_ in ("DET", "PRON", "NUM"):
-        return False
-    found = parses(token.text.lower())[:2]
-    if any({"Apro", "Anum"} & p.tag.grammemes for p in found):
-        return False
-    return token.pos_ == "ADJ" or any("ADJF" in p.tag.grammemes for p in found) \
-        or ADJECTIVE_RE.search(token.text.lower()) is not None
-
-
-ADJECTIVE_RE = re.compile(r"[сц]к(?:ий|ой|ая|ое|ие|ого|ому|ом|ую|их|им|ими|ых)$")
 
 
 def single_of_coordinated(doc: Doc, adjectives: tuple[int, int], head: int, end: int) -> Mention:
@@ -1024,23 +958,29 @@ def role_of(doc: Doc, mention: Mention) -> str:
     if is_host_place(doc, mention):
         return "host"
     cue = nearest_cue(doc, mention)
-    if cue == "participant" and authority:
+    if cue == "participant" and authority and after_head_of_body(doc, mention.start):
         return "authority"
     if cue:
         return cue
     return "authority" if authority else "other"
 
 
+def after_head_of_body(doc: Doc, start: int) -> bool:
+    """"начальник отдела образования", "заместитель министра …": a body named by its official."""
+    before = [t for t in doc[max(0, start - 2):start] if is_word(t)]
+    return any(lemma(t) in g.BODY_OFFICIAL_LEMMAS for t in before) or lemma(doc[start]) in g.POSITION_BODIES
+
+
 def is_host_place(doc: Doc, mention: Mention) -> bool:
     """"на базе X", "в стенах X", "на площадке X"; "в X состоялось/прошло …"."""
-    before = [t for t in doc[max(0, mention.start - 3):mention.start] if is_word(t)]
-    pairs = {(lower(a), lemma(b)) for a, b in zip(before, before[1:])}
-    if pairs & set(g.HOST_PHRASES):
+    before = [t for t in doc[max(0, mention.start - 4):mention.start] if is_word(t)]
+    if before and lemma(before[-1]) in g.HOST_PLACE_LEMMAS \
+            and any(lower(t) in ("в", "во", "на") for t in before[:-1]):
         return True
     if not before or lower(before[-1]) not in ("в", "во", "на"):
         return False
     head = doc[mention.head] if mention.head is not None else doc[mention.start]
-    if case_of(head) not in ("Loc", None):
+    if case_of(head) not in ("Loc", None) and not is_upper_abbreviation(head):
         return False
     sentence = doc[sentence_start(doc, mention.start):sentence_end(doc, mention.start)]
     return any(lemma(t) in g.HAPPEN_VERB_LEMMAS for t in sentence)
@@ -1066,11 +1006,13 @@ def cue_role(doc: Doc, i: int) -> str | None:
     prev = lemma(doc[i - 1]) if i > 0 else ""
     if word == "база" and prev == "на" or word in ("стена", "площадка") and prev in ("в", "на"):
         return "host"
-    if word in ("поддержка", "содействие") and prev == "при" or word in g.PARTNER_LEMMAS - {"поддержка", "содействие"}:
+    if word in ("поддержка", "содействие") and prev == "при" or word in g.PARTNER_LEMMAS:
         return "partner"
-    if word in g.ORGANIZER_LEMMAS:
+    if word in g.ORGANIZER_LEMMAS or word == "организация" and prev == "при":
         return "organizer"
-    if word in ("вступить", "присоединиться") or word == "состав" and prev in ("в", "войти") \
+    before_prev = lemma(doc[i - 2]) if i > 1 else ""
+    if word in ("вступить", "присоединиться") or word == "состав" and prev == "в" \
+            and before_prev in ("войти", "включить", "принять", "вступить") \
             or word in ("участник", "член") and prev == "новый":
         return "member"
     if word in g.PARTICIPANT_LEMMAS:
