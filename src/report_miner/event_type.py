@@ -1,9 +1,10 @@
-"""The type of an event: the event word that names it, else the learned classifier.
+"""The type of an event: rules propose, the learned classifier decides.
 
-An event's own name decides first ("Конкурс реальных дел «Мост»" is a contest whatever table
-it sits in); then what the report's table caption or group heading says about its rows;
-then, for texts that name no kind of event in their head, the classifier trained on
-``corpora/event_types`` reads the head text.
+The event words in an event's head (headline and first paragraph, or an item's sentence) are
+the candidates; the classifier trained on ``corpora/event_types`` weighs them, with a prior for
+the word that comes first ("В Выборге наградили участников конкурсов" is a ceremony, not a
+contest). A head with no event word is typed by the classifier alone. A report's table row is
+named by its own event word, else by its caption or group heading (see ``row_type``).
 """
 from __future__ import annotations
 
@@ -17,23 +18,34 @@ if TYPE_CHECKING:
     from .seeds import Seed
 
 
-def first_keyword(text: str, outside_quotes: bool = False) -> tuple[str, tuple[int, int]] | None:
-    """The event word that comes first in ``text`` and is not the frame of another event
-    ("в рамках форума"); "project" only when nothing else is there. With ``outside_quotes``,
-    words inside «…» (a topic or a name, not the kind of event) are passed over."""
+FIRST_WORD_PRIOR = 0.3
+
+
+def keyword_matches(text: str, outside_quotes: bool = False) -> dict[str, tuple[int, int]]:
+    """Each event type named in ``text`` with its first match, passing over event words that
+    frame another event ("в рамках форума"). With ``outside_quotes``, words inside «…» (a topic
+    or a name, not the kind of event) are passed over too."""
     if outside_quotes:
         text = mask_quotes(text)
-    best = None
+    found = {}
     for event_type, pattern in TYPE_RE:
-        if event_type == "project" and best:
-            continue
         for m in pattern.finditer(text):
-            if FRAME_BEFORE_RE.search(text[max(0, m.start() - 80):m.start()]):
-                continue
-            if best is None or m.start() < best[1][0]:
-                best = (event_type, (m.start(), m.end()))
-            break
-    return best
+            if not FRAME_BEFORE_RE.search(text[max(0, m.start() - 80):m.start()]):
+                found[event_type] = (m.start(), m.end())
+                break
+    return found
+
+
+def first_keyword(text: str, outside_quotes: bool = False) -> tuple[str, tuple[int, int]] | None:
+    """The event word that comes first in ``text``; "project" only when nothing else is there
+    (the word is everywhere: "конкурс проектов")."""
+    found = keyword_matches(text, outside_quotes)
+    if len(found) > 1:
+        found.pop("project", None)
+    if not found:
+        return None
+    event_type = min(found, key=lambda t: found[t][0])
+    return event_type, found[event_type]
 
 
 def mask_quotes(text: str) -> str:
@@ -52,13 +64,31 @@ def classifier():
 
 
 def decide_type(text: str, seed: Seed) -> tuple[str, tuple[int, int] | None]:
+    if seed.kind == "row":
+        return row_type(text, seed)
+    s, e = seed.head
+    head = text[s:e]
+    found = keyword_matches(head)
+    if len(found) > 1:
+        found.pop("project", None)
+    proba = classifier().predict_proba([head])[0]
+    if not found:
+        return max(proba, key=proba.get), None
+    first = min(span[0] for span in found.values())
+    best = max(found, key=lambda t: proba.get(t, 0.0) + (FIRST_WORD_PRIOR if found[t][0] == first else 0.0))
+    return best, (s + found[best][0], s + found[best][1])
+
+
+def row_type(text: str, seed: Seed) -> tuple[str, tuple[int, int] | None]:
+    """A table row is named by its own event word outside quotes, else by the caption or group
+    heading over it, else by a word inside its quoted title, else by the classifier."""
     s, e = seed.title_cell or seed.head
-    found = first_keyword(text[s:e], outside_quotes=seed.kind == "row") or first_keyword(text[s:e])
+    found = first_keyword(text[s:e], outside_quotes=True)
     if found and found[0] != "project":
         return found[0], (s + found[1][0], s + found[1][1])
     if seed.type_hint:
         return seed.type_hint, None
+    found = first_keyword(text[s:e])
     if found:
         return found[0], (s + found[1][0], s + found[1][1])
-    hs, he = seed.head
-    return classifier().predict([text[hs:he]])[0], None
+    return classifier().predict([text[s:e]])[0], None
