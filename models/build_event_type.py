@@ -6,7 +6,7 @@
 Reports 5-fold stratified cross-validated macro-F1 and accuracy (and per-class F1), fits the
 model on the whole corpus, writes ``models/event_type.joblib`` and
 ``models/event_type.metrics.json``. As a held-out check it also predicts the type of every
-gold event of the dev set (``/work/shared/eval/dev``; the event's title, plus the first 300
+gold event of the dev set (``shared/eval/dev`` beside the repository; the event's title, plus the first 300
 characters of the text for a single-event news document) and reports the share predicted
 right as ``dev_check``. The dev texts are never used for training.
 """
@@ -34,7 +34,7 @@ from report_miner.learn.event_type import EVENT_TYPES, EventTypeClassifier  # no
 CORPUS = ROOT / "corpora" / "event_types" / "examples.jsonl"
 MODEL = ROOT / "models" / "event_type.joblib"
 METRICS = ROOT / "models" / "event_type.metrics.json"
-DEV = Path("/work/shared/eval/dev")
+DEV = Path(__file__).resolve().parents[2] / "shared" / "eval" / "dev"  # shared/ sits beside the repository
 
 # Words that name a kind of event (stems): used only to split the dev check into titles that
 # name their kind and titles that are a bare name or topic.
