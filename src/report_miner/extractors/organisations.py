@@ -31,26 +31,26 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from ..entities import (
-    case_of, document_entities, genitive_chain_end, is_adjective, is_word, lemma, lower, noun_group,
+    UD_TO_PYMORPHY_CASE, case_of, document_entities, genitive_chain_end, is_adjective, is_word, lemma,
+    lower, noun_group,
 )
 from ..grammars import organisations as g
 from ..morph import PymorphyParse, inflect_word, match_case, parses
 from ..records import Organisation
 
 MAX_QUOTED_TOKENS = 40
-UD_TO_PYMORPHY_CASE = {"Nom": "nomn", "Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt",
-                       "Loc": "loct"}
 UD_TO_PYMORPHY_GENDER = {"Masc": "masc", "Fem": "femn", "Neut": "neut"}
 ROLE_RANK = {"host": 6, "organizer": 5, "member": 4, "partner": 3, "authority": 3,
              "participant": 2, "other": 1}
-# university-style abbreviations: СПбГУ, ТюмГУ, УГТУ, МПГУ, КНИТУ-КАИ, МФТИ, ЛЭТИ
 # a Latin letter inside a Russian word: a typo natasha takes for a name ("Cанкт-Петербурге")
 MIXED_SCRIPT_RE = re.compile(r"[A-Za-z][а-яё]|[а-яё][A-Za-z]")
+# university-style abbreviations: СПбГУ, ТюмГУ, УГТУ, МПГУ, КНИТУ-КАИ, МФТИ, ЛЭТИ
 UNIVERSITY_ABBR_RE = re.compile(
     r"(?:[А-ЯЁ][а-яё]{0,3})?[А-ЯЁ]{0,5}[А-ЯЁ](?:[а-яё][А-ЯЁ]+)?(?:ГУ|ТУ|ПУ|ФУ|ЭУ|АУ|МУ|ИУ|ТИ|ФИ|ГИ)"
     r"(?:-[А-ЯЁ]{2,5})?"
 )
 NUMBER_SIGNS = frozenset({"№", "N", "No"})
+TEXT_KEY = "organisations.text"     # doc.user_data: the text, built once
 
 
 @dataclass
@@ -74,10 +74,12 @@ def find_organisations(doc: Doc) -> list[Organisation]:
     names = [e for e in document_entities(doc) if e.type == "ORG"]
     mentions = add_free(legal_form_mentions(doc),
                         head_mentions(doc) + abbreviation_mentions(doc) + name_mentions(doc, names))
-    mentions = [m for m in mentions if not names_news_source(doc, m)]
+    mentions = sorted((m for m in mentions if not names_news_source(doc, m)), key=lambda m: m.start)
+    abbreviations = {add_bracketed_abbreviation(doc, m) for m in mentions} - {None}
     orgs = []
-    for mention in sorted(mentions, key=lambda m: m.start):
-        add_bracketed_abbreviation(doc, mention)
+    for mention in mentions:
+        if (mention.start, mention.end) in abbreviations:
+            continue
         mention.role = role_of(doc, mention)
         span = (doc[mention.start].idx, token_end_char(doc[mention.end - 1]))
         orgs.append(Organisation(mention.name, mention.role, unique_aliases(mention), [span]))
@@ -127,9 +129,9 @@ def token_end_char(token: Token) -> int:
 
 def text_of(doc: Doc) -> str:
     """``doc.text``, built once: spaCy joins all the tokens again on every access."""
-    if "text" not in doc.user_data:
-        doc.user_data["text"] = doc.text
-    return doc.user_data["text"]
+    if TEXT_KEY not in doc.user_data:
+        doc.user_data[TEXT_KEY] = doc.text
+    return doc.user_data[TEXT_KEY]
 
 
 def span_text(doc: Doc, start: int, end: int) -> str:
@@ -383,7 +385,8 @@ def place_end(doc: Doc, i: int) -> int | None:
     unit = place_unit_end(doc, i)
     if unit:
         return unit
-    if token.ent_type_ == "LOC" and is_capitalised(token) and case_of(token) in ("Gen", None):
+    if token.ent_type_ == "LOC" and is_capitalised(token) \
+            and (case_of(token) in ("Gen", None) or i > 0 and lemma(doc[i - 1]) == "республика"):
         j = i
         while j < len(doc) and doc[j].ent_type_ == "LOC" and is_word(doc[j]):
             j += 1
@@ -429,7 +432,7 @@ def legal_form_mentions(doc: Doc) -> list[Mention]:
     mentions = []
     i = 0
     while i < len(doc):
-        found = legal_form_mention(doc, i) if g.is_legal_form(doc[i].text) else []
+        found = legal_mentions_at(doc, i) if g.is_legal_form(doc[i].text) else []
         found = [m for m in found if not is_shouted(doc, m.start, m.end)]
         if found:
             mentions += [with_unit_in_front(doc, m) for m in found]
@@ -439,7 +442,7 @@ def legal_form_mentions(doc: Doc) -> list[Mention]:
     return mentions
 
 
-def legal_form_mention(doc: Doc, i: int) -> list[Mention]:
+def legal_mentions_at(doc: Doc, i: int) -> list[Mention]:
     """"МАОУ гимназия № 32 г. Калининграда", "ГБУ ДО «…»", "ФГБОУ ВО МПГУ", "ДОУ № 3, 8, 26"."""
     j = i + 1
     while j < len(doc) and (doc[j].text in g.LEGAL_FORM_TAILS or g.is_legal_form(doc[j].text)):
@@ -592,17 +595,12 @@ def coordinated_adjective_start(doc: Doc, start: int) -> int | None:
 def single_of_coordinated(doc: Doc, adjectives: tuple[int, int], head: int, end: int) -> Mention:
     """One of "Воркутинского и Усинского филиалов УГТУ": "Воркутинский филиал УГТУ". The first
     one's evidence is its adjectives, so that the two mentions do not overlap."""
-    words = [inflect(t.text, {"nomn", "sing", gender_of_singular(doc[head])}, set())
+    words = [inflect(t.text, {"nomn", "sing", noun_gender(doc[head].text) or "masc"}, set())
              for t in doc[adjectives[0]:adjectives[1]] if t.text != "и"]
     rest = text_of(doc)[doc[head].idx + len(doc[head].text):token_end_char(doc[end - 1])]
     name = " ".join(words + [inflect_head(doc[head].text, {"nomn", "sing"}, set())]) + rest
     span_end = end if adjectives[1] == head else adjectives[1]
     return Mention(adjectives[0], span_end, name, "head", head, [])
-
-
-def gender_of_singular(token: Token) -> str:
-    found = [p for p in parses(token.text.lower()) if "NOUN" in p.tag.grammemes]
-    return next((gr for gr in ("masc", "femn", "neut") if found and gr in found[0].tag.grammemes), "masc")
 
 
 def body_of_position(doc: Doc, i: int) -> list[Mention]:
@@ -682,7 +680,8 @@ def is_named(doc: Doc, start: int, head: int, end: int) -> bool:
         return True
     if head_word not in g.WEAK_HEAD_LEMMAS and any(is_place_adjective(t) for t in doc[start:head]):
         return True
-    if head_word in g.AUTHORITY_HEAD_LEMMAS and any(lemma(t) in g.LEVEL_ADJECTIVE_LEMMAS for t in doc[start:head]):
+    if head_word in g.AUTHORITY_HEAD_LEMMAS | g.LEVEL_NAMED_HEAD_LEMMAS \
+            and any(lemma(t) in g.LEVEL_ADJECTIVE_LEMMAS for t in doc[start:head]):
         return True
     after = doc[head + 1:end]
     if any(is_upper_abbreviation(t) or t.ent_type_ == "ORG" for t in after):
@@ -754,7 +753,7 @@ def name_mentions(doc: Doc, names) -> list[Mention]:
         if is_event_or_thing(doc, ent.start, ent_end) or not is_org_name(doc, ent.start, ent_end):
             continue
         start = descriptor_start(doc, plural_head_skipped(doc, ent.start, ent_end))
-        end = tail_end(doc, closing_quote_end(doc, ent_end), quotes=False)
+        end = tail_end(doc, closing_quote_end(doc, ent.start, ent_end), quotes=False)
         head_group = first_noun_group(doc, start, end)
         name = written_with_nominative(doc, start, end, head_group)
         aliases = [span_text(doc, start, end), span_text(doc, ent.start, ent_end)]
@@ -806,10 +805,10 @@ def is_common_word(token: Token) -> bool:
         {"Orgn", "Geox", "Name", "Surn", "Abbr", "Trad"} & p.tag.grammemes for p in found)
 
 
-def closing_quote_end(doc: Doc, end: int) -> int:
-    if end < len(doc) and quote_kind(doc, end) == "close" and end > 0 and quote_kind(doc, end - 1) != "close":
-        opened = any(quote_kind(doc, k) == "open" for k in range(max(0, end - MAX_QUOTED_TOKENS), end))
-        return end + 1 if opened else end
+def closing_quote_end(doc: Doc, start: int, end: int) -> int:
+    """After the closing quote of a name that natasha took without it ("«Роскосмос")."""
+    if start > 0 and quote_kind(doc, start - 1) == "open" and end < len(doc) and quote_kind(doc, end) == "close":
+        return end + 1
     return end
 
 
@@ -902,7 +901,7 @@ def nominative_group(doc: Doc, start: int, end: int, number: str) -> str:
     prefer = {case} if case else set()
     head_form = inflect_head(head.text, {"nomn", number}, prefer)
     grams = {"nomn", number}
-    gender = UD_TO_PYMORPHY_GENDER.get((head.morph.get("Gender") or [""])[0])
+    gender = noun_gender(head.text) or UD_TO_PYMORPHY_GENDER.get((head.morph.get("Gender") or [""])[0])
     if number == "sing" and gender:
         grams.add(gender)
     words = [inflect(t.text, grams, prefer) if t.pos_ == "ADJ" else t.text for t in doc[start:end - 1]]
@@ -910,6 +909,13 @@ def nominative_group(doc: Doc, start: int, end: int, number: str) -> str:
     for token, word in zip(doc[start:end - 1], words):
         out += word + token.whitespace_
     return out + head_form
+
+
+def noun_gender(word: str) -> str | None:
+    """The gender of a noun by pymorphy3, an institution reading first ("госуниверситете": masc)."""
+    nouns = [p for p in parses(word.lower()) if "NOUN" in p.tag.grammemes]
+    nouns.sort(key=lambda p: p.normal_form not in g.INSTITUTION_HEAD_LEMMAS)
+    return next((gr for p in nouns[:1] for gr in ("masc", "femn", "neut") if gr in p.tag.grammemes), None)
 
 
 def inflect_head(word: str, grams: set[str], prefer: set[str]) -> str:
@@ -937,17 +943,30 @@ def inflect(word: str, grams: set[str], prefer: set[str]) -> str:
 
 # ============================================================== aliases and roles
 
-def add_bracketed_abbreviation(doc: Doc, mention: Mention) -> None:
-    """"Балтийский федеральный университет имени Иммануила Канта (БФУ)": БФУ is an alias."""
+def add_bracketed_abbreviation(doc: Doc, mention: Mention) -> tuple[int, int] | None:
+    """"Балтийский федеральный университет имени Иммануила Канта (БФУ)": БФУ is an alias, not a
+    mention of its own; its token span is returned."""
     end = mention.end
     if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")" \
             and is_upper_abbreviation(doc[end + 1]):
         mention.aliases.append(doc[end + 1].text)
+        return end + 1, end + 2
+    return None
 
 
 def unique_aliases(mention: Mention) -> list[str]:
-    aliases = [a.strip(" ,;:") for a in mention.aliases]
+    aliases = [unquoted(a.strip(" ,;:")) for a in mention.aliases]
     return [a for a in dedupe(aliases) if norm(a) != norm(mention.name)]
+
+
+def unquoted(name: str) -> str:
+    """A name wholly in quotes without them: «Гимназия №10» → Гимназия №10; the outer quote only
+    of «ЦТРиГО «Перспектива»."""
+    if len(name) < 3 or name[0] not in OPENING | AMBIGUOUS or name[-1] not in CLOSING | AMBIGUOUS:
+        return name
+    opens = sum(name.count(q) for q in OPENING) + name.count('"') // 2
+    closes = sum(name.count(q) for q in CLOSING) + (name.count('"') + 1) // 2
+    return name[1:-1] if opens == closes else name[1:]
 
 
 def role_of(doc: Doc, mention: Mention) -> str:
@@ -1010,10 +1029,8 @@ def cue_role(doc: Doc, i: int) -> str | None:
         return "partner"
     if word in g.ORGANIZER_LEMMAS or word == "организация" and prev == "при":
         return "organizer"
-    before_prev = lemma(doc[i - 2]) if i > 1 else ""
-    if word in ("вступить", "присоединиться") or word == "состав" and prev == "в" \
-            and before_prev in ("войти", "включить", "принять", "вступить") \
-            or word in ("участник", "член") and prev == "новый":
+    if word in ("вступить", "присоединиться") or word in ("участник", "член") and prev == "новый" \
+            or word == "состав" and prev == "в" and any(lemma(t) in g.JOIN_VERB_LEMMAS for t in doc[max(0, i - 3):i + 4]):
         return "member"
     if word in g.PARTICIPANT_LEMMAS:
         return "participant"
