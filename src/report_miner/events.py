@@ -58,7 +58,7 @@ def event_of(seed: Seed, m: Mentions) -> Event:
         ev.title, span = title
         ev.evidence["title"] = [span]
 
-    best = pick_date([d for d in m.dates if inside(d.span, seed)], seed)
+    best = pick_date([d for d in m.dates if inside(d.span, seed) or in_preamble(d, seed)], seed)
     if best:
         ev.date_start, ev.date_end = best.start, best.end if best.end != best.start else None
         ev.evidence["date"] = [best.span]
@@ -82,6 +82,10 @@ def event_of(seed: Seed, m: Mentions) -> Event:
     ev.people = merge_people([p for p in m.people if any(inside(s, seed) for s in p.evidence)])
     ev.participants = unique_counts([c for c in m.counts if any(inside(s, seed) for s in c.evidence)])
     return ev
+
+
+def in_preamble(date: DateMention, seed: Seed) -> bool:
+    return seed.preamble is not None and date.kind == "stamp" and seed.preamble[0] <= date.span[0] < seed.preamble[1]
 
 
 def inside_cell(span: tuple[int, int], cell: tuple[int, int]) -> bool:

@@ -32,6 +32,7 @@ class Seed:
     title_cell: tuple[int, int] | None = None
     organizer_cell: tuple[int, int] | None = None
     keys: set[str] = field(default_factory=set)   # normalised titles, to match re-mentions
+    preamble: tuple[int, int] | None = None       # a news page's chrome above its headline
 
 
 def keyword_type(text: str) -> str | None:
@@ -44,7 +45,10 @@ def find_seeds(text: str, all_lines: list[Line]) -> list[Seed]:
     seeds = [s for t in found_tables for s in table_seeds(t)]
     seeds += item_seeds(all_lines, found_tables)
     if len(seeds) < MIN_REPORT_ITEMS:
-        return [Seed(regions=[(0, len(text))], head=document_head(all_lines), kind="document")]
+        head = document_head(all_lines)
+        # the page's chrome above the headline names the site, not the event; only its date
+        # stamp may still date the post
+        return [Seed(regions=[(head[0], len(text))], head=head, kind="document", preamble=(0, head[0]))]
     seeds.sort(key=lambda s: s.head[0])
     extend_items(seeds, all_lines, found_tables, len(text))
     attach_rementions(seeds, all_lines)
@@ -68,8 +72,11 @@ def document_head(all_lines: list[Line]) -> tuple[int, int]:
 
 
 def reads_as_text(line: str) -> bool:
+    """A headline or a sentence: several words, some of them ordinary lower-case words
+    (a site's name, menu or counter line has none)."""
     words = re.findall(r"[А-Яа-яЁё]{2,}", line)
-    return len(words) >= 3 and len(line.strip()) >= 20 and not CHROME_RE.search(line)
+    common = [w for w in words if len(w) >= 3 and w.islower()]
+    return len(words) >= 3 and len(common) >= 2 and len(line.strip()) >= 20 and not CHROME_RE.search(line)
 
 
 # ---------- tables ----------
