@@ -66,3 +66,15 @@ def test_report_gives_one_event_per_item_and_row_with_the_school_year():
     assert {(c.count, c.unit) for c in contest.participants} == {(120, "people"), (80, "people")}   # the re-mention adds 80
     assert {(c.count, c.unit) for c in quiz.participants} == {(45, "teams"), (200, "people")}
     assert quiz.title == "Знатоки физики"
+
+
+def test_site_chrome_above_the_headline_stays_out_of_the_event():
+    page = ("Газета «Северный вестник» | Главная | Новости\n18+\n12.03.2024 10:15\n\n"
+            "В Кирове прошёл муниципальный семинар учителей физики\n\n"
+            "На базе гимназии № 2 состоялся семинар «Физика вокруг нас». Его провела методист "
+            "Ольга Викторовна Лебедева.\n")
+    ev = extract(page).events[0]
+    assert ev.type == "seminar"
+    assert ev.title == "Физика вокруг нас"
+    assert not any("Северный вестник" in o.name for o in ev.organisations)
+    assert ev.date_start == "2024-03-12"          # the page's date stamp still dates the post
