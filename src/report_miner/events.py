@@ -8,7 +8,7 @@ to it.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc
 
@@ -58,7 +58,7 @@ def event_of(seed: Seed, m: Mentions) -> Event:
         ev.title, span = title
         ev.evidence["title"] = [span]
 
-    best = pick_date([d for d in m.dates if inside(d.span, seed) or in_preamble(d, seed)], seed)
+    best = pick_date([d for d in m.dates if inside(d.span, seed) or in_preamble(d, seed)])
     if best:
         ev.date_start, ev.date_end = best.start, best.end if best.end != best.start else None
         ev.evidence["date"] = [best.span]
@@ -68,9 +68,9 @@ def event_of(seed: Seed, m: Mentions) -> Event:
         ev.evidence["format"] = format_spans
 
     orgs = [o for o in m.organisations if any(inside(s, seed) for s in o.evidence)]
-    for org in orgs:
-        if seed.organizer_cell and all(inside_cell(s, seed.organizer_cell) for s in org.evidence):
-            org.role = "organizer"
+    if seed.organizer_cell:  # the "Организатор" column says the role outright
+        orgs = [replace(o, role="organizer") if all(within(s, [seed.organizer_cell]) for s in o.evidence) else o
+                for o in orgs]
     ev.organisations = merge_organisations(orgs)
 
     if ev.format != "online":
@@ -88,14 +88,10 @@ def in_preamble(date: DateMention, seed: Seed) -> bool:
     return seed.preamble is not None and date.kind == "stamp" and seed.preamble[0] <= date.span[0] < seed.preamble[1]
 
 
-def inside_cell(span: tuple[int, int], cell: tuple[int, int]) -> bool:
-    return cell[0] <= span[0] and span[1] <= cell[1]
-
-
 DATE_PREFERENCE = {"event": 0, "plain": 1, "dateline": 2, "stamp": 3}
 
 
-def pick_date(dates: list[DateMention], seed: Seed) -> DateMention | None:
+def pick_date(dates: list[DateMention]) -> DateMention | None:
     """The event's own date: one a verb of holding points at, else the first plain date, else
     the agency dateline or the post's date stamp; never a deadline, an "until" day or history.
     A range beats a single day it contains, and "продлится до 29 марта" closes a single day."""
