@@ -96,3 +96,10 @@ def test_quoted_spans_nest():
     text = 'МАОУ «Лицей №146 «Ресурс»» провёл игру "Ижица".'
     spans = quoted_spans(text)
     assert [text[s:e] for s, e in spans] == ["Лицей №146 «Ресурс»"]
+
+
+def test_hard_wrapped_line_stays_in_its_sentence():
+    from report_miner.nlp import sentence_spans
+    text = "Семинар для учителей\nфизики прошёл в гимназии.\nИтоги подведены.\tТаблица"
+    assert [text[s:e] for s, e in sentence_spans(text)] == [
+        "Семинар для учителей\nфизики прошёл в гимназии.", "Итоги подведены.", "Таблица"]

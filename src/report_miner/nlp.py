@@ -9,8 +9,9 @@ sentences (``doc.sents``) and entities (``doc.ents``: PER, ORG, LOC), and can us
 
 ``doc.text`` equals the input text exactly: runs of whitespace other than one space become
 whitespace tokens, so ``doc.char_span`` and all offsets refer to the input.
-Line breaks and table cells (tabs) always end a sentence: reports are full of headings,
-list items and table rows without final punctuation.
+Line breaks and table cells (tabs) end a sentence (reports are full of headings, list items
+and table rows without final punctuation), except a hard wrap: a line that ends without
+punctuation and is continued in lower case on the next line.
 """
 from __future__ import annotations
 
@@ -25,7 +26,10 @@ from spacy.vocab import Vocab
 
 from .morph import morph_vocab
 
-BLOCK_RE = re.compile(r"[^\n\t]+")
+# A line break, or a tab, ends a block; but not a hard wrap inside a sentence: a single line
+# break after a line that ends without punctuation, before a line that goes on in lower case
+# ("…школа №56», пгт\nПромышленная" stays split; "…для\nучителей физики" is joined).
+BLOCK_RE = re.compile(r"(?:[^\n\t]|(?<=[^\s.!?:;»\")])\n(?=[ ]*[a-zа-яё]))+")
 
 
 @dataclass
@@ -53,7 +57,7 @@ def vocab() -> Vocab:
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """Sentence boundaries: razdel's sentences inside each line and each table cell."""
+    """Sentence boundaries: razdel's sentences inside each line (hard wraps joined) and each table cell."""
     spans = []
     for block in BLOCK_RE.finditer(text):
         if not block.group().strip():
