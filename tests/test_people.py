@@ -331,3 +331,84 @@ def test_merge_people_keeps_people_with_other_first_names_apart():
                            Person("Кравченко Денис Борисович")])
     assert [p.name for p in merged] == ["Кравченко Наталья Васильевна",
                                         "Кравченко Денис Борисович"]
+
+
+# ---------------------------------------------------------------- second pass: positions
+
+
+def test_an_acting_head_written_as_an_abbreviation_heads_the_position():
+    found = by_name("Заседание вёл и.о. директора колледжа Сергей Андреевич Белов.")
+    assert found["Белов Сергей Андреевич"].position == "и.о. директора колледжа"
+    assert found["Белов Сергей Андреевич"].role == "organizer"
+    found = by_name("На встрече выступил врио министра образования Игорь Лавров.")
+    assert found["Лавров Игорь"].position == "врио министра образования"
+
+
+def test_deputy_heads_glued_to_zam_decline_with_no_name():
+    found = by_name("Замглавы района Пётр Кротов отметил успехи выпускников.")
+    assert found["Кротов Пётр"].position == "Замглавы района"
+
+
+def test_a_singular_head_after_a_plural_one_and_a_preposition_is_its_dependent():
+    found = by_name("Прошла встреча кандидатов на должность ректора университета "
+                    "Марины Ивановой и Олега Сидорова со студентами.")
+    assert found["Иванова Марина"].position == "кандидат на должность ректора университета"
+    assert found["Сидоров Олег"].position == "кандидат на должность ректора университета"
+
+
+def test_a_plural_word_right_before_a_singular_head_is_no_shared_position():
+    found = by_name("На сцену вышли наши артисты певица Дарья Лосева и баянист Глеб Тимохин.")
+    assert found["Лосева Дарья"].position == "певица"
+
+
+def test_a_right_apposition_running_into_the_next_name_is_that_names_position():
+    found = by_name("На конкурсе отметили молодых педагогов лицея: учителя русского языка и "
+                    "литературы Анну Крылову, учителя немецкого и французского языков Ольгу Панину.")
+    assert found["Крылова Анна"].position == "учитель русского языка и литературы"
+    assert found["Панина Ольга"].position == "учитель немецкого и французского языков"
+
+
+def test_a_right_apposition_in_the_names_case_is_put_into_the_nominative():
+    found = by_name("Диплом победителя вручили Марине Кузьминой, учителю географии гимназии № 4.")
+    assert found["Кузьмина Марина"].position == "учитель географии гимназии № 4"
+
+
+def test_commas_between_words_of_one_case_stay_inside_the_position():
+    found = by_name("С приветствием выступил председатель комиссии по образованию, науке, "
+                    "охране здоровья, культуре и спорту городской думы Андрей Лосев.")
+    assert found["Лосев Андрей"].position == ("председатель комиссии по образованию, науке, "
+                                              "охране здоровья, культуре и спорту городской думы")
+
+
+def test_initials_glued_to_a_surname_belong_to_it_not_to_the_word_before():
+    found = by_name("Слово взял глава поселка Михайлово А.В.Дронов.")
+    assert list(found) == ["Дронов А. В."]
+    assert found["Дронов А. В."].position == "глава поселка Михайлово"
+
+
+def test_a_capitalised_verb_opening_the_sentence_is_no_part_of_the_position():
+    found = by_name("Выступил глава р.п. Сузун Н.А.Ковалёв.")
+    assert found["Ковалёв Н. А."].position == "глава р.п. Сузун"
+
+
+# ---------------------------------------------------------------- second pass: speakers
+
+
+def test_a_position_word_alone_refers_back_to_the_person_who_holds_it():
+    found = by_name("В форуме принял участие министр образования области Игорь Лавров. "
+                    "Министр подчеркнул, что школам нужны инженерные классы.")
+    assert found["Лавров Игорь"].role == "speaker"
+
+
+def test_a_pronoun_refers_back_to_the_last_person_of_its_gender():
+    found = by_name("На встречу со школьниками пришла Ольга Петрова. "
+                    "Она рассказала о профессии инженера.")
+    assert found["Петрова Ольга"].role == "speaker"
+    found = by_name("На встречу со школьниками пришла Ольга Петрова. "
+                    "Он рассказал о профессии инженера.")
+    assert found["Петрова Ольга"].role != "speaker"
+
+
+def test_an_opinion_adjective_makes_its_subject_a_speaker():
+    found = by_name("Директор лицея Светлана Кириллова уверена, что олимпиада станет традицией.")
+    assert found["Кириллова Светлана"].role == "speaker"

@@ -329,6 +329,8 @@ def template_score(doc: Doc, template: str, parts: list[NamePart],
         return None     # a lone surname or two unknown words: only where natasha saw a person
     if template == "SS" and any(p.word.isupper() for p in parts):
         return None
+    if template.endswith("I") and glued_to_next_word(doc, parts[-1]):
+        return None     # "р.п. Маслянино Н.Н.Житникова": the initials are Житникова's
     score = float(len(parts) ** 2)     # one long name beats two short ones
     if template == "S":
         score = 0.25    # kept to be resolved, never worth cutting a fuller name for
@@ -343,6 +345,12 @@ def template_score(doc: Doc, template: str, parts: list[NamePart],
     if template.startswith("F"):
         score += 0.1    # news write "Вера Князева": of two equal cuts, the one in that order
     return score
+
+
+def glued_to_next_word(doc: Doc, part: NamePart) -> bool:
+    """An initial whose dot touches the next word ("Н.Н.Житникова"): it belongs to that word."""
+    last = doc[part.end - 1]
+    return not last.whitespace_ and part.end < len(doc) and is_word(doc[part.end])
 
 
 # ---------------------------------------------------------------- names of things, not people
@@ -818,12 +826,45 @@ def is_head_token(token: Token) -> bool:
     lemma = token.lemma_.lower()
     if lemma in g.NOT_POSITION_LEMMAS:
         return False
+    if indeclinable_head(token.text):
+        return True
     if lemma in g.ACTING_LEMMAS:
         return "Part" in token.morph.get("VerbForm") and "Plur" not in token.morph.get("Number")
     if lemma in g.POSITION_HEAD_LEMMAS and token.pos_ in ("NOUN", "ADJ", "VERB", "PROPN"):
         return "Plur" not in token.morph.get("Number")
     return (token.pos_ == "NOUN" and "Anim" in token.morph.get("Animacy")
             and "Sing" in token.morph.get("Number"))
+
+
+@lru_cache(maxsize=5000)
+def indeclinable_head(word: str) -> bool:
+    """"врио", "и.о.", and "зам" glued to a head in the genitive ("замглавы", "замминистра")."""
+    lower = word.lower()
+    if lower in g.INDECLINABLE_HEADS:
+        return True
+    rest = lower[len(g.DEPUTY_PREFIX):]
+    return lower.startswith(g.DEPUTY_PREFIX) and len(rest) > 3 and any(
+        p.normal_form in g.POSITION_HEAD_LEMMAS and "gent" in p.tag for p in known_parses_of(rest))
+
+
+@lru_cache(maxsize=50000)
+def known_parses_of(word: str) -> tuple:
+    return tuple(p for p in parses(word) if p.is_known)
+
+
+def head_in_case(token: Token, case: str) -> bool:
+    """A head of the name's case: by the tagger's reading, or, where the tagger read a known
+    position word as plural ("учителя", "директора"), by a singular dictionary reading in
+    that case."""
+    if indeclinable_head(token.text):
+        return True
+    if is_head_token(token) and agrees_in_case(token, case):
+        return True
+    lemma = token.lemma_.lower()
+    cases = {"gent", "accs"} if case in ("gent", "accs") else {case}
+    return lemma in g.POSITION_HEAD_LEMMAS and any(
+        p.normal_form == lemma and "NOUN" in p.tag and "sing" in p.tag and p.tag.case in cases
+        for p in known_parses_of(token.text.lower()))
 
 
 def agrees_in_case(token: Token, case: str) -> bool:
@@ -848,15 +889,24 @@ def stops_position(token: Token, person_tokens: set[int]) -> bool:
     """Tokens a position never runs across: verbs, pronouns, clause punctuation, people."""
     if token.i in person_tokens or "\n" in token.text or "\t" in token.text:
         return True
-    if token.i in degree_tokens(token.doc) or token.text.lower() == "им":
+    if token.i in abbreviation_tokens(token.doc) or token.text.lower() == "им":
         return False    # "к.п.н.", "им." (имени) are tagged as anything
     if token.pos_ == "VERB":
         return "Part" not in token.morph.get("VerbForm")
+    if finite_verb_word(token.text):
+        return True     # "Выступил" opening a sentence, tagged as an adjective
     if token.pos_ in STOP_POS:
         return True
     if token.pos_ == "ADV":
         return not is_modifier_token(token)
     return token.text in STOP_PUNCT or token.text in g.DASH_CHARS
+
+
+@lru_cache(maxsize=50000)
+def finite_verb_word(word: str) -> bool:
+    """Every dictionary reading of the word is a finite verb form: "Выступил", "Отметила"."""
+    readings = known_parses_of(word.lower())
+    return bool(readings) and all("VERB" in p.tag for p in readings)
 
 
 @dataclass
@@ -875,7 +925,7 @@ def segment_left(doc: Doc, end: int, sent_start: int, case: str,
     """Walk left from token ``end`` (exclusive) to the start of a position segment: its head
     is the leftmost position word agreeing with the name's case ("первый заместитель министра
     образования ..." → "заместитель")."""
-    degrees = degree_tokens(doc)
+    abbreviations = abbreviation_tokens(doc)
     j = end - 1
     head = plural_head = None
     depth = 0
@@ -904,15 +954,27 @@ def segment_left(doc: Doc, end: int, sent_start: int, case: str,
             if text == "(" or stops_position(token, person_tokens):
                 stop = "person" if token.i in person_tokens else "stop"
                 break
-            if j in degrees:
-                head = j = degrees[j]
-            elif is_head_token(token) and agrees_in_case(token, case):
+            if j in abbreviations:
+                head = j = abbreviations[j]
+            elif head_in_case(token, case):
                 head = j
             elif is_plural_head(token) and agrees_in_case(token, case):
                 plural_head = j
         j -= 1
+    if head is not None and plural_head is not None and governs(doc, plural_head, head):
+        head = None     # "кандидатов на пост ректора ВГУ Аркадия Минакова": the plural heads it
     start = extend_modifiers(doc, head) if head is not None else j + 1
     return Segment(start, end, head, stop, plural_head)
+
+
+def governs(doc: Doc, plural_head: int, head: int) -> bool:
+    """A plural head a few words left of a singular one, a preposition between them and no
+    conjunction: the singular one is its dependent ("кандидатов на пост ректора ВГУ"), not
+    the position itself ("наши артисты певица Елена Воронцова", "учащиеся и их учитель")."""
+    between = [t for t in doc[plural_head + 1:head] if not is_space(t)]
+    return (plural_head < head and len(between) <= g.MAX_GOVERNED_GAP
+            and any(t.pos_ == "ADP" for t in between)
+            and not any(t.pos_ == "CCONJ" for t in between))
 
 
 def is_plural_head(token: Token) -> bool:
@@ -923,15 +985,20 @@ def is_plural_head(token: Token) -> bool:
 
 
 def enumeration_comma(doc: Doc, j: int) -> bool:
-    """A comma between two adjectives or nouns of one case inside a position: "комиссии по
-    развитию дошкольного, школьного, среднего профессионального образования", "Института
-    математики, механики и компьютерных наук"."""
-    before, after = j - 1, skip_space(doc, j + 1)
-    if before < 0 or after >= len(doc):
+    """A comma between words of one case inside a position: "комиссии по развитию
+    дошкольного, школьного, среднего профессионального образования", "Института математики,
+    механики и компьютерных наук", "комитета по образованию, социальным вопросам, охране
+    здоровья, культуре": the word after the comma takes up the case of one of the two words
+    before it, and heads no position of its own."""
+    after = skip_space(doc, j + 1)
+    if j < 1 or after >= len(doc):
         return False
-    left, right = doc[before], doc[after]
-    return (left.pos_ == right.pos_ and left.pos_ in ("ADJ", "NOUN")
-            and left.morph.get("Case") == right.morph.get("Case") and not is_head_token(right))
+    right = doc[after]
+    if right.pos_ not in ("ADJ", "NOUN") or is_head_token(right) or is_plural_head(right):
+        return False
+    case = right.morph.get("Case")
+    lefts = [t for t in doc[max(0, j - 2):j] if t.pos_ in ("ADJ", "NOUN")]
+    return bool(case) and any(t.morph.get("Case") == case for t in lefts)
 
 
 def bracket_opening(doc: Doc, close: int, sent_start: int) -> int | None:
@@ -942,16 +1009,17 @@ def bracket_opening(doc: Doc, close: int, sent_start: int) -> int | None:
     return None
 
 
-DEGREE_KEY = "report_miner.people.degrees"
+ABBREVIATIONS_KEY = "report_miner.people.abbreviations"
 
 
-def degree_tokens(doc: Doc) -> dict[int, int]:
-    """Token index → first token of the degree abbreviation it is part of ("к.п.н.", "д.т.н."
-    are six tokens each, tagged as anything)."""
-    found = doc.user_data.get(DEGREE_KEY)
+def abbreviation_tokens(doc: Doc) -> dict[int, int]:
+    """Token index → first token of the abbreviation heading a position it is part of: a
+    degree ("к.п.н.", "д.т.н." are six tokens each) or "и.о." (four), tagged as anything."""
+    found = doc.user_data.get(ABBREVIATIONS_KEY)
     if found is None:
-        found = doc.user_data[DEGREE_KEY] = {}
-        for match in g.DEGREE_RE.finditer(text_of(doc)):
+        found = doc.user_data[ABBREVIATIONS_KEY] = {}
+        text = text_of(doc)
+        for match in [*g.DEGREE_RE.finditer(text), *g.ACTING_RE.finditer(text)]:
             span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
             for i in range(span.start, span.end):
                 found[i] = span.start
@@ -967,7 +1035,8 @@ def extend_modifiers(doc: Doc, head: int) -> int:
     while j >= 0 and not doc[j + 1].is_sent_start:
         token = doc[j]
         agreeing = token.pos_ in ("ADJ", "VERB") and token.morph.get("Case") == head_case \
-            and "Part" in token.morph.get("VerbForm", ["Part"]) and bool(head_case)
+            and "Part" in token.morph.get("VerbForm", ["Part"]) and bool(head_case) \
+            and not finite_verb_word(token.text)
         if not (is_space(token) or is_modifier_token(token) or agreeing):
             break
         if not is_space(token):
@@ -1027,12 +1096,12 @@ def right_position(doc: Doc, mention: NameMention, person_tokens: set[int]):
     j = skip_space(doc, mention.end)
     if j < sent_end and (doc[j].text == "," or doc[j].text in g.DASH_CHARS):
         j = skip_space(doc, j + 1)
-    elif not (j < sent_end and is_head_token(doc[j]) and agrees_in_case(doc[j], mention.case)):
+    elif not (j < sent_end and head_in_case(doc[j], mention.case)):
         return None     # "Вячеслав Пырков кандидат педагогических наук": no comma, same case
     segments = []
     while j < sent_end:
         segment = segment_right(doc, j, sent_end, person_tokens)
-        if segment is None:
+        if segment is None or runs_into_name(doc, segment):
             break
         segments.append(segment)
         if segment.stop != "comma":
@@ -1040,7 +1109,18 @@ def right_position(doc: Doc, mention: NameMention, person_tokens: set[int]):
         j = skip_space(doc, segment.end + 1)
     if not segments:
         return None
-    return position_text(doc, segments, "nomn")
+    return position_text(doc, segments, mention.case)
+
+
+def runs_into_name(doc: Doc, segment: Segment) -> bool:
+    """The segment reaches the next name with no conjunction before it: it is that name's
+    position, written on its left ("Дарью Капралову, учителя физики Кристину Савину")."""
+    if segment.stop != "person":
+        return False
+    j = segment.end - 1
+    while j > segment.start and is_space(doc[j]):
+        j -= 1
+    return doc[j].pos_ != "CCONJ"
 
 
 def skip_space(doc: Doc, j: int) -> int:
@@ -1054,7 +1134,7 @@ def segment_right(doc: Doc, start: int, sent_end: int, person_tokens: set[int]) 
     j = start
     while j < sent_end and is_modifier_token(doc[j]) and not is_head_token(doc[j]):
         j = skip_space(doc, j + 1)
-    if j >= sent_end or not (is_head_token(doc[j]) or j in degree_tokens(doc)
+    if j >= sent_end or not (is_head_token(doc[j]) or j in abbreviation_tokens(doc)
                              or doc[j].lemma_.lower() in g.TITLE_LEMMAS):
         return None
     head = j
@@ -1079,7 +1159,7 @@ def segment_right(doc: Doc, start: int, sent_end: int, person_tokens: set[int]) 
                 stop = "comma"
                 break
             if stops_position(token, person_tokens) or token.is_sent_end and text == ".":
-                stop = "stop"
+                stop = "person" if j in person_tokens else "stop"
                 break
         j += 1
     return Segment(start, j, head, stop)
@@ -1104,11 +1184,19 @@ def segment_text(doc: Doc, segment: Segment, case: str, plural: bool = False) ->
     for token in doc[segment.start:segment.end]:
         text = token.text
         if (case != "nomn" or plural) and segment.head is not None and token.i <= segment.head \
-                and token.pos_ in ("NOUN", "ADJ", "VERB", "DET") and agrees_in_case(token, case) \
-                and first(token.morph.get("Case")):
+                and declines_with_name(token, token.i == segment.head, case):
             text = inflect_word(text, grams, prefer={case})
         words.append(text + token.whitespace_)
     return "".join(words).strip(" ,;–—-\n\t")
+
+
+def declines_with_name(token: Token, is_head: bool, case: str) -> bool:
+    """A word of a position standing in the name's case: the head and its modifiers."""
+    if indeclinable_head(token.text) or token.pos_ not in ("NOUN", "ADJ", "VERB", "DET"):
+        return False
+    if is_head and head_in_case(token, case):
+        return True
+    return agrees_in_case(token, case) and bool(first(token.morph.get("Case")))
 
 
 # ============================================================== 6. roles
@@ -1132,14 +1220,22 @@ def assign_roles(doc: Doc, mentions: list[NameMention]) -> None:
     for mention in mentions:
         by_sentence.setdefault(doc[mention.start].sent.start, []).append(mention)
     list_role = None
+    previous_start = 0
     for sent in doc.sents:
         here = by_sentence.get(sent.start, [])
         if not starts_item(doc, sent, here):
             list_role = None
         roles = {id(m): set(position_roles(m)) for m in here}
         for cue in sentence_cues(doc, sent):
-            for mention in cue_targets(doc, cue, here):
+            targets = cue_targets(doc, cue, here)
+            for mention in targets:
                 roles[id(mention)].add(cue.role)
+            if not targets and cue.role == "speaker" and cue.kind == "verb":
+                antecedent = speaker_antecedent(doc, cue.token, mentions, previous_start)
+                if antecedent is not None and id(antecedent) in roles:
+                    roles[id(antecedent)].add("speaker")
+                elif antecedent is not None:
+                    antecedent.role = strongest({antecedent.role, "speaker"})
         for mention in here:
             if quoted_after(doc, mention) or titled_talk(doc, mention):
                 roles[id(mention)].add("speaker")
@@ -1151,6 +1247,45 @@ def assign_roles(doc: Doc, mentions: list[NameMention]) -> None:
                 roles[id(mention)].discard("winner")
             mention.role = strongest(roles[id(mention)])
         list_role = opened_list_role(doc, sent, here) or list_role
+        previous_start = sent.start
+
+
+def speaker_antecedent(doc: Doc, verb: Token, mentions: list[NameMention],
+                       previous_start: int) -> NameMention | None:
+    """The person a speech verb without a named subject refers back to: "Министр подчеркнул"
+    → the last person whose position is headed by "министр"; "Она рассказала" → the last
+    person of her gender named in this sentence or the one before."""
+    subject = anaphoric_subject(doc, verb)
+    if subject is None:
+        return None
+    earlier = [m for m in mentions if m.end <= subject.i]
+    if subject.pos_ == "PRON":
+        gender = NATASHA_GENDERS.get(first(subject.morph.get("Gender")))
+        earlier = [m for m in earlier if m.start >= previous_start and m.gender == gender]
+    else:
+        earlier = [m for m in earlier if subject.lemma_.lower() in m.position_heads]
+    return earlier[-1] if earlier else None
+
+
+def anaphoric_subject(doc: Doc, verb: Token) -> Token | None:
+    """The subject of ``verb`` when it is "он"/"она" or a position word standing alone
+    ("Министр", "Глава города"): a singular nominative a few words before or after the verb,
+    agreeing with it in gender where the verb shows one."""
+    verb_gender = first(verb.morph.get("Gender"))
+    sent = verb.sent
+    start = max(sent.start, verb.i - g.ANAPHOR_WINDOW)
+    end = min(sent.end, verb.i + g.ANAPHOR_WINDOW + 1)
+    for token in sorted(doc[start:end], key=lambda t: abs(t.i - verb.i)):
+        if "Nom" not in token.morph.get("Case") or "Sing" not in token.morph.get("Number"):
+            continue
+        pronoun = token.pos_ == "PRON" and token.text.lower() in g.PERSONAL_PRONOUNS
+        position = token.pos_ == "NOUN" and token.lemma_.lower() in g.POSITION_HEAD_LEMMAS
+        if not (pronoun or position):
+            continue
+        if pronoun and verb_gender and first(token.morph.get("Gender")) != verb_gender:
+            continue
+        return token
+    return None
 
 
 def strongest(roles: set[str]) -> str:
@@ -1178,6 +1313,8 @@ def sentence_cues(doc: Doc, span: Span) -> list[Cue]:
                 cues.append(Cue(token, "winner", "verb"))
         elif token.pos_ == "NOUN" and lemma in g.SPEECH_NOUN_LEMMAS:
             cues.append(Cue(token, "speaker", "noun"))
+        elif opinion_word(token):
+            cues.append(Cue(token, "speaker", "verb"))
         if lemma in g.ORGANIZER_NOUN_LEMMAS and token.pos_ == "NOUN":
             cues.append(Cue(token, "organizer", "noun"))
         if winner_word(doc, token):
@@ -1185,6 +1322,13 @@ def sentence_cues(doc: Doc, span: Span) -> list[Cue]:
         if lemma in g.PARTICIPANT_LEMMAS:
             cues.append(Cue(token, "participant", "all"))
     return cues
+
+
+def opinion_word(token: Token) -> bool:
+    """"уверена", "убеждён": a short adjective that, like a speech verb, reports its subject's
+    words ("Директор Светлана Кириллова уверена, что ...")."""
+    return "Short" in token.morph.get("Variant") and token.text.lower().replace("ё", "е").startswith(
+        g.OPINION_STEMS)
 
 
 def event_near(doc: Doc, verb: Token) -> bool:

@@ -156,6 +156,13 @@ NOT_POSITION_LEMMAS = frozenset({"уважаемый", "уважаемая", "д
                                  "мама", "папа", "сын", "дочь", "гость"})
 # academic degrees written as abbreviations: к.п.н., д.т.н., к. э. н., к.ф.-м.н.
 DEGREE_RE = re.compile(r"(?<![А-Яа-яЁё])[кд]\.\s?[а-яё]{1,4}(?:-[а-яё]{1,2})?\.\s?н\.")
+# "и.о. проректора", "И. о. министра", "вр.и.о. губернатора": the acting holder of a post,
+# tokenised as four tokens the tagger reads as anything; heads a position like a degree does
+ACTING_RE = re.compile(r"(?<![А-Яа-яЁё])(?:[вВ]р\.\s?)?[иИ]\.\s?[оО]\.")
+# heads that never decline, so agree with a name in any case: "врио губернатора Ивана Петрова";
+# and "зам" glued to a head in the genitive: "замглавы", "замминистра", "замдиректора"
+INDECLINABLE_HEADS = frozenset({"врио", "и.о.", "замглавы"})
+DEPUTY_PREFIX = "зам"
 # words in front of a head that belong to the position: "первый заместитель", "временно
 # исполняющий обязанности ректора", "ведущий специалист", "главный специалист"
 POSITION_MODIFIER_LEMMAS = frozenset({
@@ -167,6 +174,9 @@ POSITION_MODIFIER_LEMMAS = frozenset({
 })
 # participles heading a position: "исполняющий обязанности ректора", "замещающая директора"
 ACTING_LEMMAS = frozenset({"исполнять", "замещать"})
+# a singular head at most this many tokens right of a plural one, a preposition between,
+# depends on it: "кандидатов на пост ректора"
+MAX_GOVERNED_GAP = 3
 # a position is at most this many tokens (word and punctuation) long
 MAX_POSITION_TOKENS = 60
 # heads of the "(руководитель – доцент Роман Подколзин)" kind, a dash between head and name
@@ -190,8 +200,14 @@ SPEECH_VERB_LEMMAS = frozenset({
     "констатировать", "подвести", "подводить", "считать", "рассуждать", "предложить",
     "прочитать",
 })
+# a speech verb with no name for its subject may have "он"/"она" or a position word ("Министр
+# подчеркнул") this many tokens from it, referring back to a person named before
+PERSONAL_PRONOUNS = frozenset({"он", "она"})
+ANAPHOR_WINDOW = 4
+# short adjectives reporting what their subject thinks: "уверена, что ...", "убеждён"
+OPINION_STEMS = ("уверен", "убежден")
 # verbs of speech that need an event in the sentence: "открыл заседание", "закрыла форум"
-OPENING_VERB_LEMMAS = frozenset({"открыть", "открывать", "закрыть", "закрывать", "вести"})
+OPENING_VERB_LEMMAS = frozenset({"открыть", "открывать", "закрыть", "закрывать"})
 # nouns of speech: "В своём выступлении ...", "с докладом", "приветственное слово Н."
 SPEECH_NOUN_LEMMAS = frozenset({
     "выступление", "доклад", "слово", "речь", "приветствие", "сообщение", "лекция",
@@ -232,8 +248,9 @@ GIVING_VERB_LEMMAS = frozenset({"наградить", "награждать", "�
                                 "поздравить", "поздравлять", "чествовать"})
 # words of organising: "Организатором выступила ...", "Заседание провёл ..." (with an event)
 ORGANIZER_NOUN_LEMMAS = frozenset({"организатор", "куратор", "инициатор"})
+# ("Мероприятие вёл ...": who chairs an event runs it)
 ORGANIZER_VERB_LEMMAS = frozenset({"организовать", "организовывать", "провести", "проводить",
-                                   "курировать", "инициировать", "подготовить"})
+                                   "курировать", "инициировать", "подготовить", "вести"})
 # words of taking part: "приняли участие", "в составе делегации", "с участием министра"
 PARTICIPANT_LEMMAS = frozenset({"участие", "участвовать", "участник", "участница",
                                 "присутствовать", "делегация", "состав", "посетить", "гость",
