@@ -103,3 +103,14 @@ def test_hard_wrapped_line_stays_in_its_sentence():
     text = "Семинар для учителей\nфизики прошёл в гимназии.\nИтоги подведены.\tТаблица"
     assert [text[s:e] for s, e in sentence_spans(text)] == [
         "Семинар для учителей\nфизики прошёл в гимназии.", "Итоги подведены.", "Таблица"]
+
+
+def test_a_results_table_in_a_news_post_lists_no_events():
+    post = ("Подведены итоги муниципального конкурса чтецов\n\n"
+            "15 марта в ДДТ прошёл конкурс чтецов «Живое слово».\n\n"
+            "№\tФИО участника\tНаименование ОО\tМесто\n"
+            "1\tИванова Мария\tМБОУ СОШ № 3\t1\n"
+            "2\tПетров Иван\tМАОУ гимназия № 1\t2\n"
+            "3\tСидорова Анна\tМБОУ СОШ № 7\t3\n")
+    seeds = find_seeds(post, lines(post))
+    assert len(seeds) == 1 and seeds[0].kind == "document"

@@ -102,7 +102,7 @@ def table_seeds(table: Table) -> list[Seed]:
     if "title" not in roles and not caption_type:
         return []
     title_col = roles.get("title", guess_title_column(table))
-    if title_col is None:
+    if title_col is None or not (caption_type or names_events(table, title_col)):
         return []
     seeds = []
     group_type, group_format = caption_type, online_hint(caption)
@@ -124,6 +124,14 @@ def table_seeds(table: Table) -> list[Seed]:
         seed.keys = title_keys(title.text)
         seeds.append(seed)
     return seeds
+
+
+def names_events(table: Table, col: int) -> bool:
+    """Half the rows or more name an event in the column (an event word or a quoted title):
+    a results table of a news post ("Наименование ОО", "ФИО", "Место") lists no events."""
+    named = sum(1 for r in table.rows if col < len(r.cells)
+                and (keyword_type(r.cells[col].text) or quoted_spans(r.cells[col].text)))
+    return named * 2 >= len(table.rows)
 
 
 def guess_title_column(table: Table) -> int | None:

@@ -4,7 +4,8 @@ import re
 # A header cell over the column that names the events ("Тема вебинара", "Наименование конференции").
 COLUMN_TITLE_RE = re.compile(r"(?i)\b(?:тема|наименование|название|мероприяти)")
 # ...but not a column of organisations ("Наименование образовательной организации").
-NOT_EVENT_COLUMN_RE = re.compile(r"(?i)(?:наименование|название)\s+(?:образовательн\w+\s+)?(?:организаци|учреждени|оу\b|школ)")
+NOT_EVENT_COLUMN_RE = re.compile(
+    r"(?i)(?:наименование|название)\s+(?:образовательн\w+\s+)?(?:организаци|учреждени|оу\b|оо\b|доу\b|школ)")
 COLUMN_ORGANIZER_RE = re.compile(r"(?i)организатор|проводящ|ответственн")
 COLUMN_COUNT_RE = re.compile(r"(?i)количеств|кол-во|число")
 
