@@ -127,3 +127,28 @@ def test_a_header_without_a_count_of_people_gives_no_unit():
         "Лицей № 60\t12\t32\n"
     )
     assert counts(text) == []
+
+
+def test_a_postcode_before_an_address_counts_nothing():
+    assert counts("413540 Саратовская область, Краснопартизанский район, п. Горный") == []
+
+
+def test_the_noun_must_agree_with_the_number():
+    assert counts("В финале выступили 21 школа и 11 команд.") == [
+        (21, "organisations", "exact"), (11, "teams", "exact")]
+
+
+def test_the_staff_of_a_region_is_no_event_count():
+    assert counts("В регионе работают 20 тысяч педагогов. Пять преподавателей получили благодарности.") == [
+        (5, "people", "exact")]
+
+
+def test_groups_of_participants_are_teams():
+    assert counts("Квест объединил 56 групп школьников и 12 творческих коллективов.") == [
+        (56, "teams", "exact"), (12, "teams", "exact")]
+
+
+def test_animate_nouns_natasha_does_not_know():
+    assert counts("В конкурсе участвовали 18 педагогов-организаторов и 40 юнармейцев.") == [
+        (18, "people", "exact"), (40, "people", "exact")]
+    assert counts("Для гостей провели 67 обучающих мастер-классов.") == []

@@ -136,3 +136,32 @@ def test_span_covers_the_expression():
 def test_day_range_written_without_spaces_round_the_dash():
     found = find_dates(parse("Муниципальный фестиваль технического творчества прошёл 14-15 февраля в школе № 3."))
     assert [(d.start, d.end) for d in found] == [("--02-14", "--02-15")]
+
+
+def kinds(text: str) -> list[tuple[str, str]]:
+    return [(d.start, d.kind) for d in find_dates(parse(text))]
+
+
+def test_a_relative_day_is_counted_from_the_post_stamp():
+    text = "Новости школы\n12 марта 2024\nВчера в школе прошёл квест для пятиклассников."
+    assert kinds(text) == [("2024-03-12", "stamp"), ("2024-03-11", "event")]
+
+
+def test_a_stamp_glued_to_the_text_anchors_завтра():
+    text = "Форум педагогов\n30.09.2014Завтра в Оренбурге состоится региональный форум."
+    assert kinds(text) == [("2014-09-30", "stamp"), ("2014-10-01", "event")]
+
+
+def test_a_relative_day_is_counted_from_the_agency_dateline():
+    text = "Ярославль, 1 октября - АиФ.\nСегодня в городе открылся форум молодых учителей."
+    assert kinds(text) == [("--10-01", "dateline"), ("--10-01", "event")]
+
+
+def test_a_past_weekday_is_counted_back_from_the_stamp():
+    text = "18 марта 2024\nВ прошедшую пятницу в школе прошло родительское собрание."
+    assert kinds(text) == [("2024-03-18", "stamp"), ("2024-03-15", "event")]
+
+
+def test_сегодня_without_an_event_or_without_a_post_date_gives_nothing():
+    assert kinds("5 мая 2023\nСегодня школа остаётся центром жизни села.") == [("2023-05-05", "stamp")]
+    assert kinds("Завтра в Оренбурге состоится региональный форум.") == []

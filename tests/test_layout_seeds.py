@@ -114,3 +114,12 @@ def test_a_results_table_in_a_news_post_lists_no_events():
             "3\tСидорова Анна\tМБОУ СОШ № 7\t3\n")
     seeds = find_seeds(post, lines(post))
     assert len(seeds) == 1 and seeds[0].kind == "document"
+
+
+def test_dated_days_of_a_short_post_are_one_programme():
+    post = ("Форум юных инженеров завершился в Казани\n\n"
+            "1. 25 апреля состоялось открытие форума на базе КНИТУ.\n"
+            "2. 26 апреля прошли мастер-классы и экскурсия на завод.\n"
+            "3. 27 апреля состоялось торжественное закрытие форума.\n")
+    seeds = find_seeds(post, lines(post))
+    assert len(seeds) == 1 and seeds[0].kind == "document"

@@ -144,3 +144,41 @@ def test_venue_tells_the_host_from_a_speakers_organisation():
 def test_capital_abbreviation_is_no_preposition():
     found = find_locations(parse("Выступили представители ФГБОУ ВО Казанский федеральный университет."))
     assert [(m.name, m.venue) for m in found] == [("Казань", False)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("В Сахалинском государственном университете завершилась олимпиада школьников.",
+     [("Сахалинская область", "region")]),
+    ("Команда Удмуртского государственного университета победила в хакатоне.",
+     [("Удмуртская Республика", "region")]),
+])
+def test_a_region_adjective_names_the_region_not_a_town(text, expected):
+    assert locations(text) == expected
+
+
+def test_a_municipal_district_is_written_as_a_district():
+    assert locations("Совещание педагогов прошло в Краснопартизанском муниципальном районе.") == [
+        ("Краснопартизанский район", "region")]
+    assert locations("Турнир прошёл в Кавалеровском муниципальном округе.") == [
+        ("Кавалеровский муниципальный округ", "region")]
+
+
+def test_a_village_named_by_its_school_adjective():
+    found = find_locations(parse("Фестиваль технического творчества прошёл в кавалеровской школе №3."))
+    assert [(m.name, m.kind, m.venue) for m in found] == [("Кавалерово", "adjective", True)]
+
+
+def test_a_village_unknown_to_the_dictionary_keeps_its_written_name():
+    assert locations("Вчера в селе Мехельта прошло совещание учителей.") == [("Мехельта", "place")]
+
+
+def test_a_pronoun_between_the_preposition_and_the_name():
+    found = find_locations(parse("В нашем Выгоничском районе дан старт месячнику патриотической работы."))
+    assert [(m.name, m.kind, m.venue) for m in found] == [("Выгоничский район", "region", True)]
+
+
+def test_a_region_after_the_participants_origin_noun_phrase():
+    found = find_locations(parse("В олимпиаде участвовали школьники из 20 муниципалитетов Вологодской области."))
+    assert [(m.name, m.kind) for m in found] == [("Вологодская область", "origin")]
+    found = find_locations(parse("Семинар прошёл на базе одной из школ Октябрьского района."))
+    assert [(m.name, m.kind) for m in found] != [("Октябрьский район", "origin")]

@@ -3,7 +3,8 @@
 A report is recognised by what it lists: rows of an events table (a table whose title
 column names events, or whose caption or group headings do), and items (numbered or
 dated paragraphs) that report an event as held with its date. With fewer than
-``MIN_REPORT_ITEMS`` of these the text is read as one news post about one event.
+``MIN_REPORT_ITEMS`` of these the text is read as one news post about one event; so is a
+short text whose only items are dated paragraphs (the days of a multi-day programme).
 """
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from .layout import Line, Table, tables
 from .titles import normalise_title, quoted_spans
 
 MIN_REPORT_ITEMS = 3
+SHORT_TEXT = 4000  # characters: a news post, whose dated paragraphs are the days of one event
 
 
 @dataclass
@@ -43,7 +45,9 @@ def keyword_type(text: str) -> str | None:
 def find_seeds(text: str, all_lines: list[Line]) -> list[Seed]:
     found_tables = tables(all_lines)
     seeds = [s for t in found_tables for s in table_seeds(t)]
-    seeds += item_seeds(all_lines, found_tables)
+    items = item_seeds(all_lines, found_tables)
+    if seeds or len(text) > SHORT_TEXT:
+        seeds += items  # in a short post dated paragraphs are the days of one programme
     if len(seeds) < MIN_REPORT_ITEMS:
         head = document_head(all_lines)
         # the page's chrome above the headline names the site, not the event; only its date

@@ -61,8 +61,7 @@ class Words:
 
 def counts_in_prose(doc: Doc) -> list[Count]:
     words = Words(doc)
-    skip_sentences = {words.sentence[i] for i, w in enumerate(words.items)
-                      if w.lemma_ in g.NOT_EVENT_SENTENCE_LEMMAS}
+    skip_sentences = {words.sentence[i] for i, w in enumerate(words.items) if counts_no_event(w)}
     counts = []
     i = 0
     while i < len(words):
@@ -71,7 +70,7 @@ def counts_in_prose(doc: Doc) -> list[Count]:
             i += 1
             continue
         value, last = read
-        found = head_unit(words, i, last)
+        found = head_unit(words, i, last, value)
         if found is not None:
             unit, head = found
             approx, first = approx_before(words, i)
@@ -80,6 +79,13 @@ def counts_in_prose(doc: Doc) -> list[Count]:
             counts.append(Count(int(round(value)), unit, approx, [(start, end)]))
         i = last + 1
     return counts
+
+
+def counts_no_event(token: Token) -> bool:
+    """A word that makes its sentence's counts a standing population, not an event's."""
+    if token.lemma_ in g.NOT_EVENT_SENTENCE_LEMMAS:
+        return True
+    return token.lemma_ in g.NOT_EVENT_FINITE_VERB_LEMMAS and token.morph.get("VerbForm") == ["Fin"]
 
 
 def token_number(token: Token) -> float | None:
@@ -170,10 +176,23 @@ def unit_of(token: Token) -> str | None:
     unit = g.UNIT_BY_LEMMA.get(token.lemma_)
     if unit:
         return unit
-    if token.pos_ == "NOUN" and token.morph.get("Animacy") == ["Anim"] \
-            and token.lemma_ not in g.NOT_PARTICIPANT_LEMMAS:
+    if token.pos_ == "NOUN" and is_animate(token) and token.lemma_ not in g.NOT_PARTICIPANT_LEMMAS:
         return "people"
     return None
+
+
+def is_animate(noun: Token) -> bool:
+    """natasha's animacy, or pymorphy3's for words natasha's tagger does not know: it calls
+    "юнармейцев" and "педагогов-организаторов" inanimate. A compound names people when every
+    part does ("педагогов-организаторов", never "мастер-классов")."""
+    if noun.morph.get("Animacy") == ["Anim"]:
+        return True
+    return all(is_animate_word(part) for part in noun.text.lower().split("-"))
+
+
+def is_animate_word(word: str) -> bool:
+    best = next((p for p in parses(word) if p.tag.POS == "NOUN"), None)
+    return best is not None and "anim" in best.tag and not {"Name", "Surn", "Patr"} & best.tag.grammemes
 
 
 def is_ordinal(token: Token) -> bool:
@@ -184,8 +203,18 @@ def is_modifier(token: Token) -> bool:
     return token.pos_ in ("ADJ", "DET") or token.morph.get("VerbForm") == ["Part"]
 
 
-def head_unit(words: Words, i: int, last: int) -> tuple[str, int] | None:
-    """``(unit, index of the head noun)`` after the number ending at word ``last``."""
+def agrees_with_number(value: float, noun: Token) -> bool:
+    """A number ending in 0 or 5–9 (or 11–14) takes a plural noun: "413540 Саратовская
+    область" is a postcode before an address, not a count of regions. pymorphy3 judges the
+    noun's number: natasha calls "педагогов-организаторов" singular."""
+    last, last_two = int(value) % 10, int(value) % 100
+    if 1 <= last <= 4 and not 11 <= last_two <= 14:
+        return True
+    return any("plur" in p.tag or "Pltm" in p.tag for p in parses(noun.text.lower()))
+
+
+def head_unit(words: Words, i: int, last: int, value: float) -> tuple[str, int] | None:
+    """``(unit, index of the head noun)`` after the number ``value`` ending at word ``last``."""
     dash_allowed = subcount_lead(words, i)
     modifiers = 0
     j = last + 1
@@ -196,8 +225,11 @@ def head_unit(words: Words, i: int, last: int) -> tuple[str, int] | None:
         unit = unit_of(token)
         if unit:
             unit, head = noun_after_participle(words, j, unit)
+            noun = words.items[head]
             # "во всех семи федеральных округах": where things happened, not who took part
-            return None if words.items[head].morph.get("Case") == ["Loc"] else (unit, head)
+            if noun.morph.get("Case") == ["Loc"] or not agrees_with_number(value, noun):
+                return None
+            return unit, head
         if token.text in ("–", "-", "—") and dash_allowed:
             dash_allowed = False
         elif is_modifier(token) and modifiers < g.MAX_MODIFIERS:

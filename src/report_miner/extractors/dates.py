@@ -18,7 +18,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from spacy.tokens import Doc
 
@@ -213,6 +213,8 @@ def paragraph_start(text: str, offset: int) -> int:
 
 def is_stamp_line(text: str, span: tuple[int, int]) -> bool:
     start, end = line_bounds(text, span[0])
+    if not text[start:span[0]].strip() and text[span[1]:span[1] + 1].isalpha():
+        return True  # "30.09.2014Завтра в Оренбурге…": the page's date element glued to the text
     rest = text[start:span[0]] + " " + text[span[1]:end]
     rest = g.STAMP_NOISE_RE.sub(" ", rest)
     words = re.findall(r"[А-Яа-яЁёA-Za-z]+|\d+", rest)
@@ -333,6 +335,7 @@ def find_dates(doc: Doc) -> list[DateMention]:
     context = document_year_context(text, raws)
     tokens = TokenIndex(doc)
     mentions = []
+    post_day = date_part(context.stamp) if context.stamp else None
     for raw in raws:
         fill_years(raw, text, context)
         start = iso(raw.first)
@@ -340,5 +343,56 @@ def find_dates(doc: Doc) -> list[DateMention]:
         if start is None or (raw.last is not None and end is None):
             continue  # a month whose year cannot be known
         kind, cue = classify(raw, text, tokens)
+        if kind == "dateline" and post_day is None and raw.last is None and raw.first.day is not None:
+            post_day = raw.first
         mentions.append(DateMention(start, end, raw.span, kind, cue))
+    if post_day is not None:
+        mentions += relative_mentions(text, raws, post_day, tokens)
+        mentions.sort(key=lambda m: m.span)
     return mentions
+
+
+# ---------- days named relative to the post's date ----------
+
+def date_part(day: date) -> DatePart:
+    return DatePart(day.month, day.day, day.year)
+
+
+def relative_mentions(text: str, raws: list[RawDate], post_day: DatePart, tokens: TokenIndex) -> list[DateMention]:
+    """"Завтра в Оренбурге состоится форум", "в прошедшую пятницу прошло совещание": days
+    counted from the post's date (its stamp, else its dateline). Kept only where a word of
+    holding points at them ("сегодня" alone often means "nowadays") and no written date
+    follows ("Сегодня, 1 июня, …" is dated by its written date)."""
+    found = []
+    for day, span in relative_day_matches(text, post_day):
+        if date_written_after(raws, span[1]):
+            continue
+        token = tokens.token_at(span[0])
+        kind, cue = cue_in_sentence(token, span) if token is not None else ("plain", None)
+        if kind == "event":
+            found.append(DateMention(iso(day), None, span, kind, cue))
+    return found
+
+
+def relative_day_matches(text: str, post_day: DatePart) -> list[tuple[DatePart, tuple[int, int]]]:
+    """Every relative day expression with the day it names."""
+    # a post's date without its year is counted in a leap year, and its weekday is unknown
+    anchor = date(post_day.year or 2000, post_day.month, post_day.day)
+    out = []
+    for match in g.RELATIVE_DAY_RE.finditer(text):
+        day = anchor + timedelta(days=g.RELATIVE_DAY_SHIFTS[match["word"].lower()])
+        out.append((DatePart(day.month, day.day, day.year if post_day.year else None), match.span()))
+    if post_day.year is None:
+        return out
+    for match in g.RELATIVE_WEEKDAY_RE.finditer(text):
+        weekday = g.WEEKDAY_NUMBERS[match["weekday"].lower()]
+        if match["which"].lower() in g.PAST_WEEKDAY_WORDS:
+            day = anchor - timedelta(days=(anchor.weekday() - weekday) % 7 or 7)
+        else:
+            day = anchor + timedelta(days=(weekday - anchor.weekday()) % 7)
+        out.append((date_part(day), match.span()))
+    return out
+
+
+def date_written_after(raws: list[RawDate], end: int) -> bool:
+    return any(0 <= raw.span[0] - end <= g.RELATIVE_DATE_WRITTEN_AFTER_CHARS for raw in raws)

@@ -131,7 +131,9 @@ def location_of_span(doc: Doc, span: Span) -> LocationMention | None:
     name = canonical_name(span, is_region, trusted)
     if name is None:
         return None
-    if not is_region and name in g.REGION_NAMES.values():
+    if is_region:
+        name = g.MUNICIPAL_DISTRICT_RE.sub("", name)
+    if not is_region and (name in g.REGION_NAMES.values() or name in g.REGION_ADJECTIVES.values()):
         is_region = True
     kind, cue = kind_of(doc, span)
     if is_region and kind not in ("origin", "dateline"):
@@ -162,9 +164,19 @@ def canonical_name(span: Span, is_region: bool, trusted: bool) -> str | None:
             return g.CANONICAL_NAMES[lemma]
         if lemma in g.REGION_NAMES:
             return g.REGION_NAMES[lemma]
+        if words[0].lemma_.lower() in g.REGION_ADJECTIVES:  # natasha's LOC on "Сахалинском (университете)"
+            return g.REGION_ADJECTIVES[words[0].lemma_.lower()]
     if not (trusted or is_region or any(is_geox(t.text, known_only=t.text.isupper()) for t in words)):
         return None  # natasha's LOC on a surname or a street ("Африкантова", "Руставели")
+    if trusted and len(words) == 1 and is_unknown_word(words[0].text):
+        return words[0].text  # "в селе Мехельта": a village unknown to the dictionary stays as written
     return nominative(span)
+
+
+def is_unknown_word(word: str) -> bool:
+    """pymorphy3 knows no form of the word: any case ending it finds is a guess, and a name
+    after "в селе" is mostly written in the nominative anyway."""
+    return not any(p.is_known for p in parses(word.lower()))
 
 
 def nominative_word(word: str) -> str:
@@ -258,17 +270,39 @@ def kind_of(doc: Doc, span: Span) -> tuple[str, str | None]:
     settlement = settlement_word_before(doc, span.start)
     anchor = settlement if settlement is not None else doc[span.start]
     before = previous_word(doc, anchor.i)
-    while settlement is not None and before is not None and before.pos_ == "ADJ":
-        before = previous_word(doc, before.i)  # "в подмосковном городе Долгопрудный"
+    # "в подмосковном городе Долгопрудный", "в нашем Выгоничском районе"
+    for _ in range(g.MAX_WORDS_BEFORE_PLACE_NAME):
+        if before is None or before.pos_ not in ("ADJ", "DET") or not before.text.islower():
+            break
+        before = previous_word(doc, before.i)
     settlement_cue = cue_of_settlement_word(settlement)
     word = preposition(before)
     if word in g.ORIGIN_PREPOSITIONS:
         return "origin", word + settlement_cue
     if word in g.PLACE_PREPOSITIONS:
         return "place", word + settlement_cue
+    origin = origin_word_before_noun_phrase(doc, anchor)
+    if origin is not None and host_cue(doc, anchor) is None:  # "на базе одной из школ района" hosts
+        return "origin", origin  # "из 20 муниципалитетов Вологодской области"
     if in_organisation_name(doc, anchor):
         return "org", host_cue(doc, anchor) or venue_preposition(doc, anchor) or "org"
     return "other", settlement_cue.strip() or None
+
+
+def origin_word_before_noun_phrase(doc: Doc, token: Token) -> str | None:
+    """The origin preposition or noun that a place in the genitive hangs from, back over a few
+    nouns, numbers and adjectives: "из 20 муниципалитетов | Вологодской области", "представители
+    | Херсонской области". None when another word stops the walk first."""
+    before = previous_word(doc, token.i)
+    for _ in range(g.NOUN_PHRASE_WINDOW_WORDS):
+        if before is None:
+            return None
+        if before.lemma_.lower() in g.ORIGIN_NOUN_LEMMAS or preposition(before) in g.ORIGIN_PREPOSITIONS:
+            return before.text.lower()
+        if before.pos_ not in ("NOUN", "ADJ", "NUM", "CCONJ") or before.pos_ == "NOUN" and is_capitalised(before):
+            return None
+        before = previous_word(doc, before.i)
+    return None
 
 
 def cue_of_settlement_word(settlement: Token | None) -> str:
@@ -414,12 +448,31 @@ def adjective_mentions(doc: Doc, name_spans: list[Span]) -> list[LocationMention
     for token in doc:
         if token.pos_ != "ADJ" or token.i in covered:
             continue
-        city = city_of_adjective(token.lemma_.lower())
-        if city is None or not names_organisation_or_event(doc, token):
+        lemma = token.lemma_.lower()
+        region = g.REGION_ADJECTIVES.get(lemma)
+        place = region or city_of_adjective(lemma) or local_settlement_of_adjective(doc, token)
+        if place is None or not names_organisation_or_event(doc, token):
             continue
         kind, cue = adjective_kind(doc, token)
-        mentions.append(LocationMention(city, (token.idx, token.idx + len(token.text)), kind, cue))
+        if region and kind == "adjective":
+            kind = "region"
+        mentions.append(LocationMention(place, (token.idx, token.idx + len(token.text)), kind, cue))
     return mentions
+
+
+def local_settlement_of_adjective(doc: Doc, token: Token) -> str | None:
+    """"в кавалеровской школе №3" → Кавалерово: a village too small for the dictionary, named by
+    a lower-case "-овский"/"-евский" adjective before a school or centre, the way local news
+    names its own settlement's institutions. The "-ово"/"-ево" noun must at least be guessed
+    as a place name."""
+    lemma = token.lemma_.lower()
+    if not token.text.islower() or lemma in g.NOT_CITY_ADJECTIVES or not lemma.endswith(("овский", "евский")):
+        return None
+    nxt = next_word(doc, token.i)
+    if nxt is None or nxt.lemma_.lower() not in g.ORG_HEAD_LEMMAS:
+        return None
+    village = lemma[:-4] + "о"
+    return village.title() if geox_lemma(village) == village else None
 
 
 def adjective_kind(doc: Doc, token: Token) -> tuple[str, str | None]:

@@ -16,8 +16,9 @@ UNIT_BY_LEMMA = {
     "обучающийся": "people", "зарегистрироваться": "people", "зарегистрировать": "people",
     "подключиться": "people", "участвовать": "people", "присутствовать": "people",
     "присутствующий": "people",
-    # teams
-    "команда": "teams", "сборная": "teams", "экипаж": "teams",
+    # teams: groups that take part as one ("56 групп школьников", "12 творческих коллективов")
+    "команда": "teams", "сборная": "teams", "экипаж": "teams", "группа": "teams",
+    "отряд": "teams", "коллектив": "teams", "дружина": "teams", "делегация": "teams",
     # organisations
     "организация": "organisations", "учреждение": "organisations", "школа": "organisations",
     "вуз": "organisations", "ссуз": "organisations", "колледж": "organisations",
@@ -42,6 +43,9 @@ NOT_PARTICIPANT_LEMMAS = frozenset({
 })
 # a count of the community, not of an event: "сообщество насчитывает более 205 тысяч педагогов"
 NOT_EVENT_SENTENCE_LEMMAS = frozenset({"насчитывать"})
+# finite verbs of a standing population, not of an event: "В регионе работают 20 тысяч
+# педагогов", "в школе обучаются 500 детей" (the participle "обучающиеся" still counts)
+NOT_EVENT_FINITE_VERB_LEMMAS = frozenset({"работать", "трудиться", "обучаться", "учиться", "проживать", "жить"})
 
 # words before a number, longest first, and the approx they give
 APPROX_BEFORE = (

@@ -123,6 +123,25 @@ DATELINE_RE = re.compile(
     r"^\s*(?P<name>[А-ЯЁ][А-ЯЁа-яё\-]+(?:\s[А-ЯЁ][А-ЯЁа-яё\-]+)?)(?:\s*/[^/\n]{1,40}/)?\s*,\s*$",
 )
 
+# ---- days named relative to the post's date ----
+
+# "Завтра в Оренбурге состоится форум", "Вчера в школе прошёл квест": days from the post's date
+RELATIVE_DAY_SHIFTS = {"позавчера": -2, "вчера": -1, "сегодня": 0, "завтра": 1, "послезавтра": 2}
+RELATIVE_DAY_RE = re.compile(
+    r"(?<![а-яё\-])(?P<word>" + "|".join(RELATIVE_DAY_SHIFTS) + r")(?![а-яё\-])", FLAGS,
+)
+# "в прошедшую пятницу", "в минувший вторник", "в эту субботу", "в ближайший четверг"
+WEEKDAY_NUMBERS = {"понедельник": 0, "вторник": 1, "сред": 2, "четверг": 3, "пятниц": 4, "суббот": 5,
+                   "воскресень": 6}
+RELATIVE_WEEKDAY_RE = re.compile(
+    r"(?<![а-яё])(?:в|во)\s+(?P<which>прошедш|минувш|прошл|эт|ближайш|предстоящ|наступающ)[а-яё]*\s+"
+    r"(?P<weekday>понедельник|вторник|сред|четверг|пятниц|суббот|воскресень)[а-яё]*(?![а-яё])",
+    FLAGS,
+)
+PAST_WEEKDAY_WORDS = frozenset({"прошедш", "минувш", "прошл"})
+# "Сегодня, 1 июня, …": the written date follows within these characters and is the date
+RELATIVE_DATE_WRITTEN_AFTER_CHARS = 4
+
 # ---- what a date is the date of ----
 
 # lemmas of words that tell the date is when something took place
