@@ -165,3 +165,10 @@ def test_a_past_weekday_is_counted_back_from_the_stamp():
 def test_сегодня_without_an_event_or_without_a_post_date_gives_nothing():
     assert kinds("5 мая 2023\nСегодня школа остаётся центром жизни села.") == [("2023-05-05", "stamp")]
     assert kinds("Завтра в Оренбурге состоится региональный форум.") == []
+
+
+def test_listed_days_run_from_the_first_to_the_last():
+    found = find_dates(parse("Прослушивание конкурса проходило 13, 14, 15 и 17 февраля 2014 г. в Доме пионеров."))
+    assert [(d.start, d.end) for d in found] == [("2014-02-13", "2014-02-17")]
+    found = find_dates(parse("Семинар пройдёт 3 и 4 марта."))
+    assert [(d.start, d.end) for d in found] == [("--03-03", "--03-04")]

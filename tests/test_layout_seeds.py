@@ -123,3 +123,10 @@ def test_dated_days_of_a_short_post_are_one_programme():
             "3. 27 апреля состоялось торжественное закрытие форума.\n")
     seeds = find_seeds(post, lines(post))
     assert len(seeds) == 1 and seeds[0].kind == "document"
+
+
+def test_type_from_the_body_when_the_head_names_no_event():
+    post = ("Новости проекта\nОбновлённые функции сайта для учителей\n\nДата: 25 августа 2023\n\n"
+            "Сегодня прошла ежегодная районная августовская педагогическая конференция «Созидая будущее».")
+    seed = find_seeds(post, lines(post))[0]
+    assert decide_type(post, seed)[0] == "conference"

@@ -8,10 +8,11 @@ named by its own event word, else by its caption or group heading (see ``row_typ
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from .grammars.event_types import FRAME_BEFORE_RE, TYPE_RE
+from .grammars.event_types import FRAME_BEFORE_RE, HELD_RE, TYPE_RE
 from .titles import quoted_spans
 
 if TYPE_CHECKING:
@@ -19,6 +20,7 @@ if TYPE_CHECKING:
 
 
 FIRST_WORD_PRIOR = 0.3
+SENTENCE_RE = re.compile(r"[^.!?\n]+[.!?]?")
 
 
 def keyword_matches(text: str, outside_quotes: bool = False) -> dict[str, tuple[int, int]]:
@@ -67,16 +69,31 @@ def decide_type(text: str, seed: Seed) -> tuple[str, tuple[int, int] | None]:
     if seed.kind == "row":
         return row_type(text, seed)
     s, e = seed.head
-    head = text[s:e]
-    found = keyword_matches(head)
+    found = keyword_matches(text[s:e])
+    if not found:  # a head without an event word: the first sentence that says what was held
+        s, e = held_sentence(text, seed)
+        found = keyword_matches(text[s:e])
+    if not found:
+        hs, he = seed.head
+        return classifier().predict([text[hs:he]])[0], None
     if len(found) > 1:
         found.pop("project", None)
-    proba = classifier().predict_proba([head])[0]
-    if not found:
-        return max(proba, key=proba.get), None
+    proba = classifier().predict_proba([text[s:e]])[0]
     first = min(span[0] for span in found.values())
     best = max(found, key=lambda t: proba.get(t, 0.0) + (FIRST_WORD_PRIOR if found[t][0] == first else 0.0))
     return best, (s + found[best][0], s + found[best][1])
+
+
+BODY_SEARCH = 1500  # characters after the head where a news post says what was held
+
+
+def held_sentence(text: str, seed: Seed) -> tuple[int, int]:
+    """The first sentence after the head that reports an event held and names its kind."""
+    start = seed.head[1]
+    for m in SENTENCE_RE.finditer(text, start, min(len(text), start + BODY_SEARCH)):
+        if HELD_RE.search(m.group()) and keyword_matches(m.group()):
+            return m.span()
+    return seed.head
 
 
 def row_type(text: str, seed: Seed) -> tuple[str, tuple[int, int] | None]:

@@ -46,11 +46,12 @@ def _named(name: str, pattern: str) -> str:
 FLAGS = re.IGNORECASE
 
 # "25 - 27 апреля", "с 12 по 14 октября 2022 года", "16 октября – 16 ноября 2022 года",
+# listed days "13, 14, 15, 17 февраля" and "13 и 14 февраля" (first to last day),
 # "31 октября – 2 ноября 2022 года", "с 1 по 4 ноября"
 DAY_RANGE_RE = re.compile(
     r"(?:(?<![а-яё])с\s+)?" + _named("d1", _DAY) + r"(?:\s+" + _named("m1", _MONTH) + r")?"
     + r"(?:\s+" + _named("y1", _YEAR) + r")?"
-    + r"(?:" + _DASH + r"|\s+(?:по|до)\s+)"
+    + r"(?:" + _DASH + r"|\s+(?:по|до)\s+|(?:\s*,\s*\d{1,2})*\s*(?:,|\s+и)\s*)"
     + _named("d2", _RANGE_END_DAY) + r"\s+" + _named("m2", _MONTH) + r"(?:\s+" + _named("y2", _YEAR) + r")?",
     FLAGS,
 )
