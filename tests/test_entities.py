@@ -131,3 +131,14 @@ def test_entities_command_missing_input(tmp_path):
     assert result.exit_code == 2
     assert "cannot read" in result.output
     assert "Traceback" not in result.output
+
+
+def test_a_preposition_in_front_is_no_part_of_a_name():
+    assert all(not name.startswith("В ") for name in spans(
+        "Источник: Комсомольская правда\n\nВ Омском педуниверситете провели этап олимпиады.", "ORG"))
+
+
+def test_a_body_name_ends_before_po_adresu():
+    assert "центра по адресу" not in " ".join(spans(
+        "Открылось здание Оренбургского областного эколого-биологического центра по адресу: ул. Восточная.",
+        "ORG"))

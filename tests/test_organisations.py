@@ -242,3 +242,99 @@ def test_merge_country_spellings():
     merged = merge_organisations(mentions(
         "Программу Минсельхоза РФ поддержали регионы. Эксперты Минсельхоза России провели занятия."))
     assert len(merged) == 1
+
+
+# ---------------------------------------------------------------- second pass: news pages
+
+
+@pytest.mark.parametrize("text", [
+    # the source of the news
+    "Как рассказали в Министерстве образования Саратовской области, конкурс стал ежегодным.",
+    "По информации Комитета по образованию городской администрации, в игре участвовали десять школ.",
+    "Ранее «Вести-Пенза» писала, что школьники посетили технопарк.",
+    # a photo credit, a category line and a site name in a header
+    "Встреча прошла в Омске.\nФото: участники встречи/Министерство образования Омской области",
+    "Педагоги обменялись опытом.\nКатегория: Новости Управления образования | Просмотров: 120",
+    "МК АвтоВзгляд Охотники.ру WomanHit.ru\nВ Тюмени наградили педагогов.",
+    "Материалы размещены на сайте Управления образования администрации района.",
+])
+def test_sources_headers_and_metadata_are_no_organisations(text):
+    assert names(text) == []
+
+
+def test_a_caption_is_no_metadata_label():
+    found = names("Праздник прошёл в Доме культуры.\nНа фото: начальник отдела образования "
+                  "вручает грамоту директору МБОУ СОШ №5.")
+    assert "МБОУ СОШ №5" in found
+
+
+def test_a_lone_town_natasha_types_as_organisation_is_dropped():
+    assert "Тюмень" not in names("Тюмень\n\nВ Тюмени чествовали лучших педагогов региона.")
+
+
+@pytest.mark.parametrize("text", [
+    "Маршрут квеста прошёл через Сквер Победы и Театральную площадь.",
+    "Команды побывали у памятника и в Генеральском доме.",
+    "Ребята из экспедиции школьников «Дорогами Победы» приехали в город.",
+    "Станции назывались «Первая помощь», «Командное упражнение» и «Блиц-опрос».",
+])
+def test_landmarks_buildings_and_titles_are_no_organisations(text):
+    assert names(text) == []
+
+
+def test_a_building_head_with_its_complement_stays_an_organisation():
+    assert names("Концерт прошёл во Дворце творчества детей и молодёжи.") \
+        == ["Дворец творчества детей и молодёжи"]
+
+
+@pytest.mark.parametrize("text, name, alias", [
+    ("Финал пройдёт на территории 63-й гимназии в феврале.", "63-я гимназия", "гимназия № 63"),
+    ("Победили ученики 239-го физико-математического лицея.", "239-й физико-математический лицей",
+     "лицей № 239"),
+    ("Команда 57-й школы заняла второе место.", "57-я школа", "школа № 57"),
+])
+def test_schools_named_by_an_ordinal(text, name, alias):
+    org = one(text)
+    assert org.name == name
+    assert alias in org.aliases
+
+
+def test_a_faculty_is_named_by_its_lower_case_adjective():
+    assert names("На историческом факультете прошла встреча студентов.") == ["исторический факультет"]
+    assert names("На другом факультете прошла встреча студентов.") == []
+
+
+def test_a_name_ends_before_its_address_and_a_quoted_title_after_named_after():
+    assert names("Открылось новое здание Оренбургского областного эколого-биологического центра по "
+                 "адресу: ул. Восточная, д. 15.") \
+        == ["Оренбургский областной эколого-биологический центр"]
+    assert names("Выступил коллектив Оренбургского областного Дворца творчества им. В.П.Поляничко "
+                 "«Мы – дети твои!».") == ["Оренбургский областной Дворец творчества им. В.П.Поляничко"]
+
+
+def test_a_text_cut_inside_a_name_takes_the_full_name():
+    found = mentions("Встреча прошла в Подольском колледже имени Никулина. «Это важный шаг», — "
+                     "отметил директор Подольского колледжа имени Никули")
+    assert [o.name for o in found] == ["Подольский колледж имени Никулина"] * 2
+    assert len(merge_organisations(found)) == 1
+
+
+def test_a_bare_re_mention_merges_with_the_one_full_name():
+    merged = merge_organisations(mentions(
+        "Выставка открылась в Оренбургском областном Дворце творчества детей и молодёжи. "
+        "Директор Дворца творчества детей и молодёжи поздравил гостей."))
+    assert [o.name for o in merged] == ["Оренбургский областной Дворец творчества детей и молодёжи"]
+
+
+def test_a_bare_re_mention_of_two_different_full_names_stays_apart():
+    merged = merge_organisations(mentions(
+        "Концерты прошли в районном Доме культуры и в сельском Доме культуры. "
+        "Зрители Дома культуры аплодировали."))
+    assert len(merged) == 3
+
+
+def test_an_abbreviation_with_named_after_merges_with_the_full_name():
+    merged = merge_organisations(mentions(
+        "Выставка открылась в Оренбургском областном Дворце творчества детей и молодежи им. "
+        "В.П.Поляничко. Пленарное заседание прошло в ООДТДМ им. В.П.Поляничко."))
+    assert len(merged) == 1

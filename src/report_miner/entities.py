@@ -29,6 +29,8 @@ CLOSE_QUOTES = frozenset("»“”\"")
 # descriptors dropped before an unquoted Latin name: "агентство France-Presse", "ИА Regnum"
 LATIN_NAME_DESCRIPTORS = frozenset({"иа", "риа", "агентство", "агенство", "концерн", "компания",
                                     "корпорация"})
+# prepositions natasha sometimes takes into a name at a sentence start
+LEADING_PREPOSITIONS = frozenset({"в", "во", "на", "с", "со", "к", "ко", "о", "об", "по", "из", "у", "от", "для"})
 MAX_TAIL_TOKENS = 8
 MAX_NAME_TOKENS = 12
 # never inside a name: list bullets, and for people and places commas too
@@ -174,10 +176,14 @@ def noun_group(doc: Doc, i: int) -> tuple[int, int] | None:
 # --------------------------------------------------------------------- fixes
 
 def trim_edges(doc: Doc, ent: Entity) -> Entity | None:
-    """Drop punctuation at the edges and quotes without their pair inside the span."""
+    """Drop punctuation at the edges, quotes without their pair inside the span and a
+    preposition in front of two words or more ("В Омском педуниверситете" at a sentence start;
+    "В Контакте" is a name)."""
     start, end = ent.start, ent.end
     while start < end and (is_space(doc[start]) or not is_word(doc[start]) and not
-                           (doc[start].text in OPEN_QUOTES and closes_inside(doc, start, end))):
+                           (doc[start].text in OPEN_QUOTES and closes_inside(doc, start, end))
+                           or doc[start].pos_ == "ADP" and lower(doc[start]) in LEADING_PREPOSITIONS
+                           and end - start > 2):
         start += 1
     while end > start and (is_space(doc[end - 1]) or not is_word(doc[end - 1]) and not
                            (doc[end - 1].text in CLOSE_QUOTES and opens_inside(doc, start, end - 1))):
@@ -287,7 +293,7 @@ def body_tail_end(doc: Doc, ent: Entity) -> int:
         if preposition >= len(doc) or lower(doc[preposition]) not in ("при", "по"):
             break
         phrase_end = noun_phrase_end(doc, preposition + 1)
-        if phrase_end == preposition + 1:
+        if phrase_end == preposition + 1 or lemma(doc[preposition + 1]) in g.CHAIN_STOP_LEMMAS:
             break
         if lower(doc[preposition]) == "по" and not doc[preposition + 1].text[:1].isupper() \
                 and not doc[ent.start].text[:1].isupper():

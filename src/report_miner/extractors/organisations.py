@@ -83,7 +83,25 @@ def find_organisations(doc: Doc) -> list[Organisation]:
         mention.role = role_of(doc, mention)
         span = (doc[mention.start].idx, token_end_char(doc[mention.end - 1]))
         orgs.append(Organisation(mention.name, mention.role, unique_aliases(mention), [span]))
-    return orgs
+    return complete_cut_name(doc, orgs)
+
+
+def complete_cut_name(doc: Doc, orgs: list[Organisation]) -> list[Organisation]:
+    """A text cut off inside a name ("… директор Подольского колледжа имени Никули") names an
+    organisation named in full before: the cut mention takes that full name."""
+    last = len(doc) - 1
+    while last >= 0 and not is_word(doc[last]):
+        last -= 1
+    if not orgs or last < 0 or orgs[-1].evidence[-1][1] != token_end_char(doc[last]):
+        return orgs
+    cut = norm(orgs[-1].name)
+    fuller = [o.name for o in orgs[:-1] for n in (norm(o.name), without_adjectives(o.name))
+              if n.startswith(cut) and len(n) > len(cut)]
+    if len(cut) < 8 or len({norm(n) for n in fuller}) != 1:
+        return orgs
+    cut_org = orgs[-1]
+    completed = Organisation(fuller[0], cut_org.role, dedupe([cut_org.name, *cut_org.aliases]), cut_org.evidence)
+    return [*orgs[:-1], completed]
 
 
 def merge_organisations(orgs: list[Organisation]) -> list[Organisation]:
@@ -262,13 +280,16 @@ def enumeration(doc: Doc, i: int) -> list[tuple[int, int, str]]:
 def tail_end(doc: Doc, i: int, quotes: bool = True) -> int:
     """After the tails that may follow a name at ``i``, in any order: a number, a quoted name
     (with ``quotes``), "имени …", "с углублённым изучением …", "при …", the abbreviation of the
-    organisation it belongs to ("филиал ТюмГУ", "СУНЦ НГУ") and a place."""
+    organisation it belongs to ("филиал ТюмГУ", "СУНЦ НГУ") and a place. A quote after "имени …"
+    is the title of something else: "Дворца творчества им. В.П.Поляничко «Мы – дети твои…»"."""
     while True:
-        nxt = (number_end(doc, i) or quotes and quoted_tail_end(doc, i) or named_after_end(doc, i)
+        named = named_after_end(doc, i)
+        nxt = (number_end(doc, i) or quotes and quoted_tail_end(doc, i) or named
                or in_depth_end(doc, i) or attached_to_end(doc, i) or owner_end(doc, i)
                or place_end(doc, i))
         if not nxt or nxt <= i:
             return i
+        quotes = quotes and not named
         i = nxt
 
 
@@ -569,6 +590,9 @@ def mentions_of_head(doc: Doc, head: int) -> list[Mention]:
     if coordinated is not None:
         return [single_of_coordinated(doc, adjectives, head, end)
                 for adjectives in ((coordinated, start - 1), (start, head))]
+    ordinal = ordinal_before(doc, start, head)
+    if ordinal is not None:
+        return [ordinal_mention(doc, start, head, end, ordinal)]
     if not is_named(doc, start, head, end):
         return []
     name = written_with_nominative(doc, start, end, (start, head + 1))
@@ -579,6 +603,29 @@ def mentions_of_head(doc: Doc, head: int) -> list[Mention]:
     if start < head and numbered:
         aliases.append(written_with_nominative(doc, head, core, (head, head + 1)))
     return [Mention(start, end, name, "head", head, aliases)]
+
+
+def ordinal_before(doc: Doc, start: int, head: int) -> str | None:
+    """The number of "63-й гимназии", "239-го физико-математического лицея": a school named by
+    an ordinal in city news."""
+    if start == 0 or (head_lemma(doc[head]) or "") not in g.NUMBERED_HEAD_LEMMAS \
+            or doc[head].morph.get("Number") == ["Plur"]:
+        return None
+    found = ORDINAL_RE.fullmatch(doc[start - 1].text)
+    return found.group(1) if found else None
+
+
+ORDINAL_RE = re.compile(r"(\d{1,4})-(?:й|я|е|го|му|м|ой|ю|ая|ое|ий|ым|ом)")
+ORDINAL_ENDINGS = {"masc": "й", "femn": "я", "neut": "е"}
+
+
+def ordinal_mention(doc: Doc, start: int, head: int, end: int, number: str) -> Mention:
+    """"63-й гимназии" → "63-я гимназия", also "гимназия № 63" (as a numbered school)."""
+    ending = ORDINAL_ENDINGS[noun_gender(doc[head].text) or "masc"]
+    rest = text_of(doc)[token_end_char(doc[head]):token_end_char(doc[end - 1])]
+    name = f"{number}-{ending} {nominative_group(doc, start, head + 1, 'sing')}{rest}"
+    numbered = f"{nominative_group(doc, head, head + 1, 'sing')} № {number}"
+    return Mention(start - 1, end, name, "head", head, [span_text(doc, start - 1, end), numbered])
 
 
 def coordinated_adjective_start(doc: Doc, start: int) -> int | None:
@@ -673,6 +720,11 @@ def is_named(doc: Doc, start: int, head: int, end: int) -> bool:
         return True
     if start == head and end == head + 1:
         return quote_kind(doc, head - 1) == "open" and head + 1 < len(doc) and quote_kind(doc, head + 1) == "close"
+    if head_word in g.BUILDING_HEAD_LEMMAS and end == head + 1:
+        return False        # "Генеральский дом", "Центральный парк": a building, a park
+    if head_word in g.NAMED_BY_ADJECTIVE_HEAD_LEMMAS and any(
+            is_adjective(t) and lemma(t) not in g.NON_NAMING_ADJECTIVE_LEMMAS for t in doc[start:head]):
+        return True
     if any(lower(t) in ("имени", "им") for t in doc[head + 1:end]):
         return True
     own = [t for t in doc[start:head + 1] if not is_sentence_start(doc, t.i)]
@@ -780,7 +832,7 @@ def is_org_name(doc: Doc, start: int, end: int) -> bool:
         return False
     text = span_text(doc, start, end)
     if "_" in text or text.startswith("#") or lower(tokens[0]) in g.NOT_ORG_NAMES \
-            or is_term_abbreviation(text) or "\t" in text or "\n" in text:
+            or is_term_abbreviation(text) or "\t" in text or "\n" in text or g.WEB_DOMAIN_RE.search(text):
         return False
     if all(g.is_legal_form(t.text) or t.text in g.LEGAL_FORM_TAILS for t in tokens):
         return False
@@ -788,7 +840,11 @@ def is_org_name(doc: Doc, start: int, end: int) -> bool:
         return False
     if MIXED_SCRIPT_RE.search(text) or lemma(tokens[-1]) in g.PLACE_UNIT_LEMMAS:
         return False
-    if len(tokens) == 1 and is_common_word(tokens[0]):
+    quoted = start > 0 and quote_kind(doc, start - 1) == "open"
+    if len(tokens) == 1 and (is_common_word(tokens[0]) or is_place_name(tokens[0]) and not quoted):
+        return False
+    group = first_noun_group(doc, start, end)
+    if group and is_building_or_landmark(doc, group[1] - 1, end):
         return False
     head = next((t for t in tokens if lemma(t) in g.INSTITUTION_HEAD_LEMMAS), None)
     if head is not None and not any(is_capitalised(t) or not t.text.isalpha() for t in tokens):
@@ -796,13 +852,32 @@ def is_org_name(doc: Doc, start: int, end: int) -> bool:
     return True
 
 
+def is_building_or_landmark(doc: Doc, noun: int, end: int) -> bool:
+    """"Сквер Победы", "Свято-Михайловский собор", "Генеральский дом" (a building's head last)."""
+    word = lemma(doc[noun])
+    return word in g.LANDMARK_HEAD_LEMMAS or word in g.BUILDING_HEAD_LEMMAS and noun == end - 1
+
+
 def is_common_word(token: Token) -> bool:
-    """A capitalised word that is just a word of the language ("Фото", "Союз")."""
+    """A capitalised word that is just a word of the language ("Фото", "Союз"), or two joined
+    by a hyphen ("Блиц-опрос")."""
     if not is_capitalised(token) or token.text.isupper():
         return False
-    found = parses(token.text.lower())
+    word = token.text.lower()
+    return is_plain_word(word) or "-" in word and all(is_plain_word(part) for part in word.split("-"))
+
+
+def is_plain_word(word: str) -> bool:
+    found = parses(word)
     return bool(found) and found[0].is_known and not any(
         {"Orgn", "Geox", "Name", "Surn", "Abbr", "Trad"} & p.tag.grammemes for p in found)
+
+
+def is_place_name(token: Token) -> bool:
+    """A lone town or region natasha took for an organisation ("Тюмень" in a site's header)."""
+    found = parses(token.text.lower())
+    return bool(found) and found[0].is_known and "Geox" in found[0].tag.grammemes \
+        and not any("Orgn" in p.tag.grammemes for p in found)
 
 
 def closing_quote_end(doc: Doc, start: int, end: int) -> int:
@@ -871,15 +946,40 @@ def add_free(mentions: list[Mention], more: list[Mention]) -> list[Mention]:
 
 
 def names_news_source(doc: Doc, mention: Mention) -> bool:
-    """Named only as the source of the news or a title: "/ТАСС/", "сообщили ТАСС", "сообщили в
-    правительстве региона", "пресс-служба администрации …", "академик РАН"."""
+    """Named only as the source of the news or a title: "/ТАСС/", "сообщили ТАСС", "рассказали в
+    министерстве …", "по информации комитета …", "пресс-служба администрации …", "академик
+    РАН", or in the page's metadata ("Фото: …/Министерство образования МО")."""
     words = {lemma(t) for t in doc[mention.start:mention.end] if is_word(t)}
     if words & g.NEWS_SOURCE_LEMMAS and mention.kind in ("name", "abbreviation", "legal"):
         return True
+    if after_metadata_label(doc, mention.start) or followed_by_source_verb(doc, mention.end):
+        return True
     before = [t for t in doc[max(0, mention.start - 4):mention.start] if is_word(t)]
+    if len(before) >= 2 and lower(before[-2]) == "по" and lower(before[-1]) in g.SOURCE_NOUN_FORMS:
+        return True
     while before and lower(before[-1]) in ("в", "во", "у", "из", "данным", "информации", "по"):
         before.pop()
     return bool(before) and lemma(before[-1]) in g.SOURCE_CONTEXT_LEMMAS | g.TITLE_LEMMAS
+
+
+def followed_by_source_verb(doc: Doc, end: int) -> bool:
+    """"«КП-Омск» писала, что …", "ТАСС сообщает": the name is the subject of a report (the verb
+    right after it; "артистов краевого театра, сообщает корреспондент" is another clause)."""
+    return end < len(doc) and doc[end].pos_ == "VERB" and lemma(doc[end]) in g.SOURCE_VERB_AFTER_LEMMAS
+
+
+def after_metadata_label(doc: Doc, start: int) -> bool:
+    """Is there a label with a colon ("Фото:", "Источник:", "Категория:") before ``start`` on
+    its line? A caption ("На фото: начальник отдела образования …") is no label. The scan stops
+    at the line's start."""
+    for j in range(start - 1, 0, -1):
+        token = doc[j]
+        if "\n" in token.text:
+            return False
+        if token.text == ":" and lower(doc[j - 1]) in g.METADATA_LABELS \
+                and not (j > 1 and doc[j - 2].pos_ == "ADP"):
+            return True
+    return False
 
 
 # ============================================================== names in the nominative
@@ -1079,6 +1179,8 @@ def group_same(orgs: list[Organisation]) -> list[list[Organisation]]:
         for j, other in enumerate(orgs):
             if i != j and find(i) != find(j) and abbreviates(org, other):
                 parent[find(i)] = find(j)
+    for i, j in bare_re_mentions(orgs):
+        parent[find(i)] = find(j)
     groups: dict[int, list[Organisation]] = {}
     for i, org in enumerate(orgs):
         groups.setdefault(find(i), []).append(org)
@@ -1099,6 +1201,35 @@ def merge_keys(org: Organisation) -> set[str]:
             keys.add(numbered)
     keys.discard("")
     return keys
+
+
+def bare_re_mentions(orgs: list[Organisation]) -> list[tuple[int, int]]:
+    """``(i, j)``: ``orgs[i]`` names ``orgs[j]`` again without its adjectives ("Дворец творчества
+    детей и молодежи" after "Оренбургский областной Дворец творчества детей и молодежи"). Only
+    where one full name fits: "Дом культуры" beside a "районный" and a "сельский" one stays apart."""
+    fuller: dict[str, set[str]] = {}
+    where: dict[str, int] = {}
+    for j, org in enumerate(orgs):
+        core = without_adjectives(org.name)
+        if core != norm(org.name) and len(core.split()) >= 2:
+            fuller.setdefault(core, set()).add(norm(org.name))
+            where.setdefault(core, j)
+    return [(i, where[norm(org.name)]) for i, org in enumerate(orgs)
+            if len(fuller.get(norm(org.name), ())) == 1]
+
+
+def without_adjectives(name: str) -> str:
+    """The normalised name without the adjectives in front of its head noun."""
+    words = norm(name).split()
+    k = 0
+    while k < len(words) - 1 and is_adjective_word(words[k]):
+        k += 1
+    return " ".join(words[k:])
+
+
+def is_adjective_word(word: str) -> bool:
+    found = parses(word)
+    return bool(found) and "ADJF" in found[0].tag.grammemes
 
 
 COUNTRY_TAIL_RE = re.compile(r" (россии|рф|российской федерации)$")
@@ -1127,7 +1258,7 @@ def abbreviates(short: Organisation, full: Organisation) -> bool:
     """Is one spelling of ``short`` an abbreviation of a spelling of ``full`` (СПбГУ of
     Санкт-Петербургский государственный университет, ТюмГУ, ДОННУЭТ)?"""
     for abbreviated in [short.name, *short.aliases]:
-        head, abbreviation = split_abbreviation(abbreviated)
+        head, abbreviation = split_abbreviation(NAMED_AFTER_TAIL_RE.sub("", abbreviated))
         if not abbreviation:
             continue
         for spelling in [full.name, *full.aliases]:
@@ -1137,6 +1268,10 @@ def abbreviates(short: Organisation, full: Organisation) -> bool:
             if len(rest) > len(abbreviation) + 3 and is_acronym(abbreviation, rest):
                 return True
     return False
+
+
+# "им. В.П.Поляничко" after an abbreviation: "ООДТДМ им.В.П.Поляничко" abbreviates the name before it
+NAMED_AFTER_TAIL_RE = re.compile(r"\s+(?:им\.|имени\s).*$")
 
 
 def split_abbreviation(spelling: str) -> tuple[str, str]:
@@ -1156,8 +1291,8 @@ def is_acronym(abbreviation: str, name: str) -> bool:
     for word in re.findall(r"[А-ЯЁа-яё]+", name.split("имени")[0].split(" им.")[0]):
         if word.lower() in STOP_WORDS:
             continue
-        if re.match(r"гос(университет|академи|институт)", word.lower()):   # госуниверситет
-            words += ["гос", word[3:]]
+        if re.match(r"(гос|пед|мед)(университет|академи|институт)", word.lower()):   # госуниверситет
+            words += [word[:3], word[3:]]
         else:
             words.append(word)
     return bool(words) and consumes(abbreviation.lower(), [w.lower() for w in words])

@@ -131,6 +131,8 @@ NON_ORG_DESCRIPTOR_LEMMAS = frozenset({
     "команда", "журнал", "газета", "канал", "телеканал", "сайт", "портал", "соцсеть", "сеть",
     "приём", "прием", "лекторий", "выпуск", "рубрика", "сборник", "статья", "доклад", "звание",
     "грамота", "диплом", "нод", "ярмарка", "день", "неделя", "год", "кластер", "модель", "марка",
+    "экспедиция", "флешмоб", "челлендж", "спартакиада", "этап", "тур", "интенсив", "трек",
+    "задание", "испытание", "мероприятие", "постановка", "песня", "стихотворение", "сочинение",
 })
 # event words: an ORG span of natasha headed by one of these is an event's name
 EVENT_HEAD_LEMMAS = frozenset({
@@ -145,7 +147,22 @@ NEWS_SOURCE_LEMMAS = frozenset({
 SOURCE_CONTEXT_LEMMAS = frozenset({
     "пресс-служба", "пресс-центр", "редакция", "корреспондент", "телеграм-канал", "сообщать",
     "передавать", "сообщить", "уточнять", "уточнить", "цитировать", "сообщаться", "источник",
+    "рассказать", "рассказывать", "пояснить", "пояснять", "информировать", "проинформировать",
+    "сайт", "портал", "страница", "аккаунт", "паблик", "редактор", "журналист", "обозреватель",
 })
+# after a name: "«КП-Омск» писала", "ТАСС сообщает"
+SOURCE_VERB_AFTER_LEMMAS = frozenset({"писать", "сообщать", "сообщить", "передавать", "передать"})
+# "по данным X", "по информации X", "по сообщению X": X is the source (word forms)
+SOURCE_NOUN_FORMS = frozenset({"данным", "информации", "сообщению", "сведениям"})
+# labels of a page's metadata: whatever follows "Фото:", "Источник:", "Категория:" on its line
+# names the page, not the event
+METADATA_LABELS = frozenset({
+    "фото", "фотография", "фотографии", "источник", "автор", "авторы", "категория", "рубрика",
+    "раздел", "теги", "тег", "метки", "текст", "видео", "подготовил", "подготовила", "добавил",
+    "добавила", "опубликовано", "просмотров", "комментарии", "поделиться",
+})
+# web addresses: a name with one is a site in a header, a menu or a photo credit
+WEB_DOMAIN_RE = re.compile(r"\.(?:ru|рф|ру|su|com|org|net|info|online|media|tv)\b", re.IGNORECASE)
 # academic titles: "академик РАН" names a title, not an organisation of the event
 TITLE_LEMMAS = frozenset({"академик", "член-корреспондент", "членкор"})
 
@@ -231,5 +248,23 @@ LEVEL_ADJECTIVE_LEMMAS = frozenset({
     "городской", "районный", "областной", "краевой", "республиканский", "муниципальный",
     "сельский", "окружной", "поселковый",
 })
-# a genitive complement of a name never goes on with these ("Ассоциации плодотворного учебного года")
-CHAIN_STOP_LEMMAS = frozenset({"год", "время", "период", "месяц", "день", "неделя", "раз", "час"})
+# a genitive complement of a name never goes on with these ("Ассоциации плодотворного учебного года"),
+# nor its "по …" ("центра по адресу", "лицея по итогам года")
+CHAIN_STOP_LEMMAS = frozenset({"год", "время", "период", "месяц", "день", "неделя", "раз", "час",
+                               "адрес", "итог", "повод", "окончание", "завершение", "приглашение"})
+# heads one lower-case adjective names: "экономический факультет", "исторического факультета"
+NAMED_BY_ADJECTIVE_HEAD_LEMMAS = frozenset({"факультет"})
+# adjectives that pick out no one of them: "на другом факультете", "профильный факультет"
+NON_NAMING_ADJECTIVE_LEMMAS = frozenset({
+    "другой", "соседний", "родной", "любой", "профильный", "ведущий", "каждый", "весь", "наш",
+    "свой", "этот", "тот", "такой", "один", "новый", "крупный", "лучший", "разный", "целый",
+})
+# places and buildings visited, not organisations: "Свято-Михайловский собор", "Сквер Победы"
+# (a church, a mosque is a parish, an organisation that may take part)
+LANDMARK_HEAD_LEMMAS = frozenset({
+    "сквер", "площадь", "улица",
+    "проспект", "бульвар", "набережная", "памятник", "мемориал", "монумент", "мост", "аллея", "вокзал", "аэропорт", "кремль", "усадьба", "гора", "озеро", "река",
+})
+# heads that name a building or a park with an adjective alone ("Генеральский дом", "Зимний
+# дворец", "Центральный парк"); the organisation needs more: "Дворец творчества", "Дом культуры"
+BUILDING_HEAD_LEMMAS = frozenset({"дом", "дворец", "парк"})
