@@ -112,3 +112,119 @@ def entity_input(line: str) -> tuple[str | int, str]:
     if not isinstance(text, str):
         raise ValueError('"text" missing or not a string')
     return doc_id, text
+
+
+# --- the database: import, export, listings ------------------------------------------------
+
+DB_HELP = "database URL (SQLAlchemy), e.g. sqlite:///report-miner.db or postgresql+psycopg://user@host/db"
+DEFAULT_DB = "sqlite:///report-miner.db"
+
+
+def open_db(url: str):
+    """The database at ``url`` with its schema up to date; a bad URL or server ends with status 2."""
+    from sqlalchemy.exc import ArgumentError, SQLAlchemyError
+
+    from .store import open_database
+
+    try:
+        return open_database(url)
+    except (ArgumentError, SQLAlchemyError, ImportError) as err:
+        typer.echo(f"report-miner: cannot open database {url}: {str(err).splitlines()[0]}", err=True)
+        raise typer.Exit(2)
+
+
+@app.command("import")
+def import_(
+    paths: List[Path] = typer.Argument(..., help="files and folders (searched recursively for "
+                                                 ".txt .text .html .htm .docx .pdf)"),
+    db: str = typer.Option(DEFAULT_DB, "--db", help=DB_HELP),
+    workers: int = typer.Option(1, "--workers", min=1,
+                                help="extraction processes; 1 extracts in this process"),
+) -> None:
+    """Import files into the database, one transaction per document.
+
+    Files whose content is already imported are skipped, a changed file replaces its old
+    records, and an interrupted run is finished by running it again. A file that cannot be
+    read or extracted is stored as an error row; the exit status is then 1.
+    """
+    from .importer import Progress, find_files, import_files
+
+    engine = open_db(db)
+    files, missing = find_files(paths)
+    for name in missing:
+        typer.echo(f"report-miner import: {name}: no such file or folder", err=True)
+    with Progress(len(files)) as progress:
+        summary = import_files(files, engine, workers=workers, on_file=progress.advance)
+    summary.missing = missing
+    typer.echo(f"files: {summary.seen} seen, {summary.imported} imported, {summary.skipped} skipped as already "
+               f"imported, {summary.replaced} replaced, {summary.errors} errors")
+    typer.echo(f"added: {summary.events} events, {summary.organisations} organisations, {summary.people} people")
+    for message in summary.failures:
+        typer.echo(f"report-miner import: {message}", err=True)
+    raise typer.Exit(1 if summary.failed else 0)
+
+
+@app.command("export")
+def export_(
+    fmt: str = typer.Option(..., "--format", help="csv, xlsx, jsonl or parquet"),
+    db: str = typer.Option(DEFAULT_DB, "--db", help=DB_HELP),
+    out: Optional[Path] = typer.Option(None, "--out", help="csv/parquet: a FOLDER for <table>.csv|.parquet "
+                                       "(default export/); xlsx: the workbook (default export.xlsx); "
+                                       "jsonl: the file (default standard output)"),
+) -> None:
+    """Export the database: flat tables (documents, events, event_organisations, event_people,
+    participant_counts) as CSV/Parquet files or XLSX sheets, or JSONL in the exchange schema."""
+    from .export import FORMATS, export
+
+    if fmt not in FORMATS:
+        typer.echo(f"report-miner export: unknown format {fmt!r}, expected one of {', '.join(FORMATS)}", err=True)
+        raise typer.Exit(2)
+    engine = open_db(db)
+    try:
+        written = export(engine, fmt, out, stdout=sys.stdout)
+    except OSError as err:
+        typer.echo(f"report-miner export: cannot write: {err}", err=True)
+        raise typer.Exit(2)
+    for path in written:
+        typer.echo(f"wrote {path}", err=True)
+
+
+def _date_option(value: Optional[str]) -> Optional[str]:
+    import re
+
+    if value is not None and not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
+        raise typer.BadParameter("expected YYYY, YYYY-MM or YYYY-MM-DD")
+    return value
+
+
+def _print_frame(frame, empty: str) -> None:
+    if frame.empty:
+        typer.echo(empty)
+    else:
+        frame = frame.astype(object).where(frame.notna(), "")
+        typer.echo(frame.to_string(index=False, max_colwidth=60))
+
+
+@app.command("events")
+def events_(
+    db: str = typer.Option(DEFAULT_DB, "--db", help=DB_HELP),
+    type: Optional[str] = typer.Option(None, "--type", help="event type, e.g. seminar"),
+    org: Optional[str] = typer.Option(None, "--org", help="an organisation name or part of it"),
+    since: Optional[str] = typer.Option(None, "--since", callback=_date_option, help="YYYY[-MM[-DD]]"),
+    until: Optional[str] = typer.Option(None, "--until", callback=_date_option, help="YYYY[-MM[-DD]]"),
+) -> None:
+    """List the stored events (filters are applied in the database)."""
+    from .export import list_events
+
+    _print_frame(list_events(open_db(db), type=type, org=org, since=since, until=until), "no events")
+
+
+@app.command("orgs")
+def orgs_(
+    db: str = typer.Option(DEFAULT_DB, "--db", help=DB_HELP),
+    name: Optional[str] = typer.Option(None, "--name", help="a name or part of it (aliases are searched too)"),
+) -> None:
+    """List the canonical organisations with their numbers of aliases, events and mentions."""
+    from .export import list_organisations
+
+    _print_frame(list_organisations(open_db(db), name=name), "no organisations")
