@@ -152,3 +152,66 @@ def test_animate_nouns_natasha_does_not_know():
     assert counts("В конкурсе участвовали 18 педагогов-организаторов и 40 юнармейцев.") == [
         (18, "people", "exact"), (40, "people", "exact")]
     assert counts("Для гостей провели 67 обучающих мастер-классов.") == []
+
+
+# ---------------------------------------------------------------- third pass: counts on unseen sites
+
+
+@pytest.mark.parametrize("text", [
+    "Как сообщил начальник отдела, в школах района с 1 сентября будут обучаться 9444 школьника.",
+    "Детские сады района посещают 3650 детей.",
+    "На начало учебного года в районе насчитывалось 43 образовательных учреждения.",
+    "Наполняемость классов в новом учебном году в среднем будет 8 человек.",
+    "По прогнозам, число призёров вырастет до 26 тысяч человек.",
+    "За годы проведения конкурса в нём приняли участие более 3000 школьников.",
+])
+def test_populations_averages_limits_and_totals_of_years_are_no_event_counts(text):
+    assert counts(text) == []
+
+
+def test_a_figure_of_last_year_is_not_this_years_count():
+    assert counts("В этом году в олимпиаде участвовали 120 школьников, в прошлом году — 95 учащихся.") == [
+        (120, "people", "exact")]
+    assert counts("В прошлом году участников было 90, в этом году — 120 человек.") == [
+        (120, "people", "exact")]
+
+
+def test_the_events_own_participants_count_even_in_a_population_sentence():
+    assert counts("По окончании первого этапа насчитывалось семь участников.") == [(7, "people", "exact")]
+    assert counts("На мероприятии собрались более тысячи молодых людей, планирующих учиться в вузе.") == [
+        (1000, "people", "more_than")]
+
+
+@pytest.mark.parametrize("text", [
+    "Всего в районе останется 25 средних и 7 основных школ.",
+    "По его словам, к шести базовым средним школам района прибавится ещё три.",
+    "Итоги конкурса 100 лучших учреждений подведут на конференции.",
+])
+def test_schools_and_regions_count_only_where_they_take_part(text):
+    assert counts(text) == []
+
+
+def test_schools_taking_part_without_a_preposition_still_count():
+    assert counts("В олимпиаде участвовали 12 школ района.") == [(12, "organisations", "exact")]
+    assert counts("Педагоги 20 школ района обменялись опытом.") == [(20, "organisations", "exact")]
+
+
+def test_the_other_figures_of_a_list_take_the_unit_of_its_last_item():
+    text = ("Много участников привлекли гуманитарные предметы: английский язык – 104, "
+            "страноведение Японии – 74, русский язык – 79 человек.")
+    assert counts(text) == [(104, "people", "exact"), (74, "people", "exact"), (79, "people", "exact")]
+
+
+def test_counts_in_the_sites_block_of_other_posts_are_left_out():
+    text = ("В финал чемпионата по чтению вслух вышли 8 школьников. Лучше всех справился Сергей.\n"
+            "Призовой фонд чемпионата составляет 300 тысяч рублей.\n"
+            "Последние новости рубрики\n"
+            "Лучшими среди участников областного конкурса признали 11 педагогов.\n")
+    assert counts(text) == [(8, "people", "exact")]
+
+
+def test_a_poll_widgets_voters_are_no_participants():
+    text = ("Голосование\nПользуетесь ли вы мобильным приложением?\nВсего 5 человек\n\n"
+            "Сегодня прошла районная педагогическая конференция. В ряды педагогов приняты "
+            "15 молодых специалистов.")
+    assert counts(text) == [(15, "people", "exact")]

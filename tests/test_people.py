@@ -412,3 +412,130 @@ def test_a_pronoun_refers_back_to_the_last_person_of_its_gender():
 def test_an_opinion_adjective_makes_its_subject_a_speaker():
     found = by_name("Директор лицея Светлана Кириллова уверена, что олимпиада станет традицией.")
     assert found["Кириллова Светлана"].role == "speaker"
+
+
+# ---------------------------------------------------------------- third pass: speakers on unseen sites
+
+
+def test_a_deputy_of_a_head_is_named_in_the_deputys_case():
+    found = by_name("Вела мероприятие заместитель директора Юлия Титова.")
+    assert found["Титова Юлия"].position == "заместитель директора"
+    found = by_name("С профильными отчётами выступили заместители директора А.С. Хорина "
+                    "и Е.Б. Бельченко.")
+    assert found["Хорина А. С."].role == "speaker"
+
+
+def test_the_agent_of_a_passive_speech_verb_is_a_speaker():
+    found = by_name("Начальником отдела Ольгой Трубловской подведены итоги работы за год.")
+    assert found["Трубловская Ольга"].role == "speaker"
+    found = by_name("Итоги подведены вместе с директором школы Анной Крыловой.")
+    assert found["Крылова Анна"].role != "speaker"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Педагог Мария Колесникова провела в 7 классе открытый урок географии.", "Колесникова Мария"),
+    ("Семинар прошёл в виде открытого урока «Дружба» для 4 класса, который провела "
+     "Наталья Кулакова.", "Кулакова Наталья"),
+    ("Экскурсию по технопарку для гостей провела его руководитель Анна Белова.", "Белова Анна"),
+    ("Учитель химии Наталья Будякова показала мастер-класс «Опыты с индикаторами».",
+     "Будякова Наталья"),
+])
+def test_who_leads_a_lesson_master_class_or_excursion_speaks(text, name):
+    assert by_name(text)[name].role == "speaker"
+
+
+def test_a_lesson_given_as_a_contest_task_makes_no_speaker_and_a_meeting_chair_organises():
+    found = by_name("В рамках конкурса «Учитель года» Анна Белова провела открытый урок.")
+    assert found["Белова Анна"].role != "speaker"
+    found = by_name("Заседание провёл заместитель главы района Олег Ефимов.")
+    assert found["Ефимов Олег"].role == "organizer"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("В библиотеке состоялась встреча школьников с писателем Андреем Усачёвым.", "Усачёв Андрей"),
+    ("За круглым столом с настоятелем Покровского храма, протоиереем Александром Добросельским "
+     "педагоги обсудили роль курса.", "Добросельский Александр"),
+])
+def test_the_guest_a_meeting_is_held_with_speaks(text, name):
+    assert by_name(text)[name].role == "speaker"
+
+
+def test_sharing_a_verb_with_a_colleague_is_no_meeting():
+    found = by_name("На встрече директор поделился с коллегой Анной Серовой планами.")
+    assert found["Серова Анна"].role != "speaker"
+
+
+def test_speaker_nouns_with_become_make_speakers():
+    found = by_name("Спикерами пленарной сессии стали директор школы № 9 Ирина Соколова "
+                    "и методист Марина Петрова.")
+    assert found["Соколова Ирина"].role == found["Петрова Марина"].role == "speaker"
+    found = by_name("Ведущей праздника стала учитель музыки Инна Белых.")
+    assert found["Белых Инна"].role == "speaker"
+
+
+def test_the_floor_given_to_someone_makes_a_speaker():
+    found = by_name("Слово было предоставлено заместителю главы города Сергею Иванову.")
+    assert found["Иванов Сергей"].role == "speaker"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("О новых требованиях к аттестации проинформировала методист Светлана Жукова.", "Жукова Светлана"),
+    ("Заведующая кафедрой Ирина Лебедева познакомила участников с программой курсов.",
+     "Лебедева Ирина"),
+    ("Председатель приёмной комиссии Сергей Позлутко предупредил школьников о сроках.",
+     "Позлутко Сергей"),
+])
+def test_more_verbs_of_presenting_make_speakers(text, name):
+    assert by_name(text)[name].role == "speaker"
+
+
+def test_representing_a_region_is_no_speech():
+    found = by_name("Лучше всех справился Сергей Дубинин. В июне он будет представлять наш регион "
+                    "на чемпионате России.")
+    assert found["Дубинин Сергей"].role != "speaker"
+
+
+def test_a_winners_own_talk_is_a_contest_entry_and_a_name_past_a_comma_is_no_subject():
+    found = by_name("Студентка Ксения Тулаева заняла второе место и выступила с темой "
+                    "«Ответственность молодёжи», научный руководитель Лескова Э.А.")
+    assert found["Тулаева Ксения"].role == "winner"
+    assert found["Лескова Э. А."].role != "speaker"
+
+
+def test_a_subject_after_the_verb_keeps_its_position_with_commas():
+    found = by_name("Открыл конференцию декан факультета педагогики, к.п.н., доцент "
+                    "Кокин Вячеслав Александрович.")
+    assert found["Кокин Вячеслав Александрович"].role == "speaker"
+
+
+def test_introducing_a_lecture_with_a_comma_keeps_the_speaker():
+    found = by_name("На семинаре выступили: заместитель директора по УВР Балабаев Ю.Н. по проблеме "
+                    "качества образования и директор школы Игнатьева В.Л.")
+    assert found["Балабаев Ю. Н."].role == found["Игнатьева В. Л."].role == "speaker"
+    found = by_name("В качестве экспертов выступили методисты Анна Лосева и Ирина Котова.")
+    assert found["Лосева Анна"].role != "speaker"
+
+
+def test_a_broadcast_teaser_names_its_reporter_not_a_speaker():
+    found = by_name("Чем удивляли конкурсанты, расскажет Анастасия Николаева.")
+    assert found["Николаева Анастасия"].role != "speaker"
+    found = by_name("На форуме о новых проектах расскажет министр Иван Петров.")
+    assert found["Петров Иван"].role == "speaker"
+
+
+def test_the_author_and_photographer_line_is_a_byline():
+    assert names("Педагоги провели мастер-класс.\nЛаврентьева Е.В., фото Никонова А.") == []
+
+
+def test_a_surname_ending_in_ova_is_hers_beside_an_unknown_first_name():
+    found = by_name("Об итогах года рассказала руководитель отдела образования Айымгул Тржанова.")
+    assert found["Тржанова Айымгул"].role == "speaker"
+
+
+def test_a_pronoun_reaches_two_sentences_back():
+    found = by_name("Совещание открыла завуч Инна Сорокина. В этом году изменился порядок "
+                    "аттестации. Она напомнила о сроках сдачи отчётов.")
+    assert found["Сорокина Инна"].role == "speaker"
+    found = by_name("Грамоту получила учитель Инна Сорокина. В этом году изменился порядок "
+                    "аттестации. Новые правила вводятся с сентября. Она напомнила о сроках.")
+    assert found["Сорокина Инна"].role != "speaker"

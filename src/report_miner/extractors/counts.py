@@ -27,9 +27,22 @@ DECIMAL_RE = re.compile(r"\d+,\d+")
 
 
 def find_counts(doc: Doc) -> list[Count]:
-    counts = counts_in_prose(doc) + counts_in_tables(doc.text)
+    text = doc.text
+    end = post_end(text)
+    counts = counts_in_prose(doc) + counts_in_tables(text)
+    counts = [c for c in counts if c.evidence[0][0] < end and not poll_result(text, c.evidence[0][0])]
     counts.sort(key=lambda c: c.evidence[0])
     return counts
+
+
+def post_end(text: str) -> int:
+    """Where the post ends and the site's block of other posts ("Последние новости рубрики",
+    "Читайте также") begins; the text's length when there is none. A heading in the first third
+    of the text belongs to the site's header or menu, not to a footer."""
+    for match in g.RELATED_POSTS_RE.finditer(text):
+        if match.start() > len(text) / 3:
+            return match.start()
+    return len(text)
 
 
 # ---------- prose ----------
@@ -59,33 +72,113 @@ class Words:
         return self.text[a.idx + len(a.text):b.idx]
 
 
+def poll_result(text: str, offset: int) -> bool:
+    """A site's poll widget: a short line ("Всего 5 человек") right under a question line
+    ("Пользуетесь ли вы мобильным приложением?") counts voters, not participants."""
+    line_start = text.rfind("\n", 0, offset) + 1
+    line_end = text.find("\n", offset)
+    line = text[line_start:line_end if line_end >= 0 else len(text)]
+    if len(line.strip()) > g.MAX_POLL_LINE_CHARS:
+        return False
+    previous = text[:line_start].rstrip()
+    previous_line = previous[previous.rfind("\n") + 1:]
+    return previous_line.endswith("?")
+
+
 def counts_in_prose(doc: Doc) -> list[Count]:
     words = Words(doc)
-    skip_sentences = {words.sentence[i] for i, w in enumerate(words.items) if counts_no_event(w)}
+    population = {words.sentence[i] for i, w in enumerate(words.items) if counts_no_event(w)}
     counts = []
     i = 0
     while i < len(words):
         read = read_number(words, i)
-        if read is None or words.sentence[i] in skip_sentences or is_label(words, i):
+        if read is None or is_label(words, i) or not_a_count_here(words, i):
             i += 1
             continue
         value, last = read
         found = head_unit(words, i, last, value)
+        if found is not None and words.sentence[i] in population \
+                and words.items[found[1]].lemma_ not in g.EVENT_PARTICIPANT_LEMMAS:
+            found = None
+        if found is not None and found[0] in g.PLACE_UNITS and not taking_part(words, i):
+            found = None
         if found is not None:
             unit, head = found
             approx, first = approx_before(words, i)
             start = words.items[first].idx
             end = words.items[head].idx + len(words.items[head].text)
+            counts.extend(listed_before(words, i, unit))
             counts.append(Count(int(round(value)), unit, approx, [(start, end)]))
         i = last + 1
     return counts
+
+
+def listed_before(words: Words, i: int, unit: str) -> list[Count]:
+    """The figures of a list whose last item alone names the unit: "английский язык – 104,
+    страноведение Японии – 74, русский язык – 79 человек" gives 104 and 74 people too. Each
+    item is "name – number" closed by a comma or "и"."""
+    found = []
+    j = i - 1
+    while j >= 1 and words.same_sentence(i, j) and i - j <= g.MAX_LIST_SPAN:
+        token = words.items[j]
+        if token.pos_ in ("VERB", "AUX") or token.text in (":", ";"):
+            break
+        closed = j + 1 < len(words) and words.items[j + 1].text in (",", "и")
+        if closed and words.items[j - 1].text in g.DASHES and DIGITS_RE.fullmatch(token.text):
+            found.append(Count(int(token.text), unit, "exact", [(token.idx, token.idx + len(token.text))]))
+        j -= 1
+    return found[::-1]
 
 
 def counts_no_event(token: Token) -> bool:
     """A word that makes its sentence's counts a standing population, not an event's."""
     if token.lemma_ in g.NOT_EVENT_SENTENCE_LEMMAS:
         return True
-    return token.lemma_ in g.NOT_EVENT_FINITE_VERB_LEMMAS and token.morph.get("VerbForm") == ["Fin"]
+    if token.lemma_ not in g.NOT_EVENT_FINITE_VERB_LEMMAS:
+        return False
+    if token.morph.get("VerbForm") == ["Fin"]:
+        return True
+    return token.morph.get("VerbForm") == ["Inf"] and predicate_infinitive(token)
+
+
+def predicate_infinitive(token: Token) -> bool:
+    """"будут обучаться", "планируют обучаться": an infinitive after a finite verb is the
+    sentence's predicate ("планирующих учиться" is not)."""
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    return before is not None and (before.pos_ == "AUX" or before.morph.get("VerbForm") == ["Fin"])
+
+
+def not_a_count_here(words: Words, i: int) -> bool:
+    """A number that is a limit ("до 30 человек"), or a figure of another year or an average
+    ("в прошлом году — 9142 учащихся", "в среднем 8 человек"), written in the same clause."""
+    if i > 0 and words.same_sentence(i, i - 1) and words.items[i - 1].text.lower() in g.NOT_COUNT_BEFORE:
+        return True
+    token = words.items[i]
+    sentence_start = words.items[i].sent.start_char
+    before = words.text[max(sentence_start, token.idx - 80):token.idx]
+    return g.OTHER_TIME_RE.search(before) is not None
+
+
+def taking_part(words: Words, i: int) -> bool:
+    """Organisations, regions, countries counted as taking part: after "из", "со всех", "среди";
+    after a noun of people ("руководители 43 организаций"); or with no preposition before the
+    number in a sentence with a word of taking part ("участвовали 12 школ")."""
+    j = i - 1
+    while j >= 0 and words.same_sentence(i, j) and words.items[j].text.lower() in g.ORIGIN_FILLERS:
+        j -= 1
+    if j < 0 or not words.same_sentence(i, j):
+        return sentence_takes_part(words, i)
+    before = words.items[j]
+    if before.text.lower() in g.ORIGIN_PREPOSITIONS:
+        return True
+    if before.pos_ == "NOUN" and unit_of(before) in ("people", "teams"):
+        return True
+    return before.pos_ != "ADP" and sentence_takes_part(words, i)
+
+
+def sentence_takes_part(words: Words, i: int) -> bool:
+    sentence = words.items[i].sent
+    return any(t.lemma_ in g.TAKING_PART_LEMMAS for t in sentence)
 
 
 def token_number(token: Token) -> float | None:

@@ -65,6 +65,7 @@ class NameMention:
     position: str | None = None
     position_heads: list[str] = field(default_factory=list)  # lemmas of the position's heads
     shared_position: bool = False     # read off a plural head: "учителя школы Иванова и Петрова"
+    position_start: int | None = None  # first token of a position written left of the name
     role: str = "other"
 
     @property
@@ -447,9 +448,13 @@ def byline(doc: Doc, mention: NameMention) -> bool:
     line_end = text.find("\n", end)
     line_end = len(text) if line_end < 0 else line_end
     before = text[line_start:start].strip().lower()
-    if before.startswith(tuple(g.CREDIT_WORDS)):
-        return True
-    if before or text[end:line_end].strip(" .,"):
+    last_word = before.rstrip(" :–—-").rsplit(" ", 1)[-1]
+    if before.startswith(tuple(g.CREDIT_WORDS)) or last_word in g.PHOTO_CREDIT_WORDS:
+        return True     # "Фото: Иван Петров", "..., фото Никонова А."
+    after = text[end:line_end].strip(" .,")
+    if not before and after.lower().startswith(tuple(g.CREDIT_WORDS)):
+        return True     # "Лаврентьева Е.В., фото Никонова А.": the author, then the photographer
+    if before or after:
         return False
     shouted = any(p.word.isupper() and len(p.word) > 1 for p in mention.parts)
     return shouted or not text[line_end:].strip()
@@ -534,6 +539,8 @@ def ending_readings(word: str, table, kind: str) -> dict[tuple[str, str], str]:
             if len(ending) > matched.get(key, -1):
                 readings[key] = stem + nominative_ending
                 matched[key] = len(ending)
+    if kind == "S" and matched.get(("femn", "nomn"), -1) > matched.get(("masc", "nomn"), 99):
+        del readings[("masc", "nomn")]      # "Тржанова" is she (-ова), not he like "Никита"
     if kind != "P" and g.INDECLINABLE_RE.search(word):
         for key in product(("masc", "femn"), g.CASES):
             readings.setdefault(key, word)      # Голубенко, Черных, Гогебашвили
@@ -601,8 +608,27 @@ def apposition_head(doc: Doc, start: int) -> Token | None:
         return None
     token = doc[j]
     if token.pos_ == "NOUN" and is_head_token(token):
-        return token
+        return governing_head(doc, token)
     return None
+
+
+def governing_head(doc: Doc, head: Token) -> Token:
+    """The position the name stands in apposition to when the noun right before it is a
+    genitive governed by another position word: "заместитель директора Юлия Титова",
+    "заместители директора А.С. Хорина и Е.Б. Бельченко" name the deputies (in the case of
+    "заместитель"), not the director."""
+    if "Gen" not in head.morph.get("Case"):
+        return head
+    j = head.i - 1
+    while j >= 0 and is_space(doc[j]) and "\n" not in doc[j].text:
+        j -= 1
+    if j < 0 or doc[j].is_sent_end:
+        return head
+    governor = doc[j]
+    if governor.pos_ == "NOUN" and (is_head_token(governor) or is_plural_head(governor)) \
+            and "Gen" not in governor.morph.get("Case"):
+        return governor
+    return head
 
 
 def agreeing_verb(doc: Doc, mention: NameMention) -> Token | None:
@@ -1065,6 +1091,7 @@ def left_position(doc: Doc, mention: NameMention, person_tokens: set[int]):
         segments.insert(0, before)
     if not segments:
         return None
+    mention.position_start = segments[0].start
     return position_text(doc, segments, mention.case)
 
 
@@ -1220,41 +1247,57 @@ def assign_roles(doc: Doc, mentions: list[NameMention]) -> None:
     for mention in mentions:
         by_sentence.setdefault(doc[mention.start].sent.start, []).append(mention)
     list_role = None
-    previous_start = 0
+    sentence_starts: list[int] = []
     for sent in doc.sents:
         here = by_sentence.get(sent.start, [])
         if not starts_item(doc, sent, here):
             list_role = None
         roles = {id(m): set(position_roles(m)) for m in here}
+        speech_words: dict[int, set[str]] = {id(m): set() for m in here}
         for cue in sentence_cues(doc, sent):
             targets = cue_targets(doc, cue, here)
             for mention in targets:
                 roles[id(mention)].add(cue.role)
+                if cue.role == "speaker":
+                    speech_words[id(mention)].add(cue.token.lemma_.lower())
             if not targets and cue.role == "speaker" and cue.kind == "verb":
-                antecedent = speaker_antecedent(doc, cue.token, mentions, previous_start)
+                window_start = sentence_starts[-g.PRONOUN_SENTENCES] if len(
+                    sentence_starts) >= g.PRONOUN_SENTENCES else 0
+                antecedent = speaker_antecedent(doc, cue.token, mentions, window_start)
                 if antecedent is not None and id(antecedent) in roles:
                     roles[id(antecedent)].add("speaker")
                 elif antecedent is not None:
                     antecedent.role = strongest({antecedent.role, "speaker"})
         for mention in here:
-            if quoted_after(doc, mention) or titled_talk(doc, mention):
+            if quoted_after(doc, mention) or titled_talk(doc, mention) or met_with(doc, mention):
                 roles[id(mention)].add("speaker")
+                speech_words[id(mention)].add("")
             if under_leadership(doc, mention):
                 roles[id(mention)].add("organizer")
             if list_role and (starts_item(doc, sent, [mention]) or line_item(doc, sent)):
                 roles[id(mention)].add(list_role)
+                speech_words[id(mention)].add("")
             if "winner" in roles[id(mention)] and mentored(doc, mention):
                 roles[id(mention)].discard("winner")
+            if contest_entry(roles[id(mention)], speech_words[id(mention)]):
+                roles[id(mention)].discard("speaker")
             mention.role = strongest(roles[id(mention)])
         list_role = opened_list_role(doc, sent, here) or list_role
-        previous_start = sent.start
+        sentence_starts.append(sent.start)
+
+
+def contest_entry(roles: set[str], speech_words: set[str]) -> bool:
+    """A winner whose only speech is the entry they won with: "выступила с темой ... и заняла
+    второе место" is a contestant's performance, not a speech at the event."""
+    return {"winner", "speaker"} <= roles and bool(speech_words) \
+        and speech_words <= g.CONTEST_ENTRY_LEMMAS
 
 
 def speaker_antecedent(doc: Doc, verb: Token, mentions: list[NameMention],
                        previous_start: int) -> NameMention | None:
     """The person a speech verb without a named subject refers back to: "Министр подчеркнул"
     → the last person whose position is headed by "министр"; "Она рассказала" → the last
-    person of her gender named in this sentence or the one before."""
+    person of her gender named in this sentence or the few before (from ``previous_start``)."""
     subject = anaphoric_subject(doc, verb)
     if subject is None:
         return None
@@ -1302,16 +1345,21 @@ def sentence_cues(doc: Doc, span: Span) -> list[Cue]:
     for token in span:
         lemma = token.lemma_.lower()
         if token.pos_ == "VERB" and "Part" not in token.morph.get("VerbForm"):
-            if lemma in g.SPEECH_VERB_LEMMAS and not copular_use(span, token):
+            if lemma in g.SPEECH_VERB_LEMMAS and not copular_use(span, token) \
+                    and not representing(doc, token) and not reporter_teaser(span, token):
                 cues.append(Cue(token, "speaker", "verb"))
             elif lemma in g.OPENING_VERB_LEMMAS and event_near(doc, token):
+                cues.append(Cue(token, "speaker", "verb"))
+            elif lemma in g.TEACHING_VERB_LEMMAS and teaching_object(doc, token):
                 cues.append(Cue(token, "speaker", "verb"))
             if lemma in g.ORGANIZER_VERB_LEMMAS and event_near(doc, token):
                 cues.append(Cue(token, "organizer", "verb"))
             if lemma in g.WINNER_VERB_LEMMAS or lemma == "занять" and any(
                     t.lemma_ == "место" for t in doc[token.i + 1:token.i + 5]):
                 cues.append(Cue(token, "winner", "verb"))
-        elif token.pos_ == "NOUN" and lemma in g.SPEECH_NOUN_LEMMAS:
+        elif passive_speech(token):
+            cues.append(Cue(token, "speaker", "agent"))
+        elif token.pos_ == "NOUN" and lemma in g.SPEECH_NOUN_LEMMAS | g.SPEAKER_POSITION_LEMMAS:
             cues.append(Cue(token, "speaker", "noun"))
         elif opinion_word(token):
             cues.append(Cue(token, "speaker", "verb"))
@@ -1322,6 +1370,50 @@ def sentence_cues(doc: Doc, span: Span) -> list[Cue]:
         if lemma in g.PARTICIPANT_LEMMAS:
             cues.append(Cue(token, "participant", "all"))
     return cues
+
+
+def passive_speech(token: Token) -> bool:
+    """"Начальником отдела Ольгой Трубловской подведены итоги", "был представлен анализ": a
+    short passive participle of a speech verb, its agent in the instrumental."""
+    morph = token.morph
+    return (token.lemma_.lower() in g.SPEECH_VERB_LEMMAS and "Part" in morph.get("VerbForm")
+            and "Pass" in morph.get("Voice") and "Short" in morph.get("Variant"))
+
+
+def reporter_teaser(span: Span, verb: Token) -> bool:
+    """"Чем удивляли конкурсанты, расскажет Анастасия Николаева": a broadcast's reporter, named
+    by a future speech verb closing a sentence that opens with a question word."""
+    if "Fut" not in verb.morph.get("Tense"):
+        return False
+    opening = next((t for t in span if is_word(t)), None)
+    return opening is not None and opening.i < verb.i \
+        and opening.text.lower() in g.TEASER_OPENING_WORDS
+
+
+def representing(doc: Doc, verb: Token) -> bool:
+    """"будет представлять наш регион", "представила гимназию на конкурсе": to represent a
+    place or a body, not to present a talk."""
+    if verb.lemma_.lower() not in g.REPRESENTING_VERB_LEMMAS:
+        return False
+    after = [t for t in doc[verb.i + 1:verb.sent.end] if is_word(t)][:g.REPRESENTED_WINDOW]
+    return any(t.lemma_.lower() in g.REPRESENTED_LEMMAS or t.ent_type_ in ("LOC", "ORG")
+               for t in after if t.pos_ in ("NOUN", "PROPN"))
+
+
+def teaching_object(doc: Doc, verb: Token) -> bool:
+    """The verb leads a lesson, master class, lecture or excursion: "провела открытый урок",
+    "показала мастер-класс", "Экскурсию провела ...", "урока ..., который провела ...";
+    not a contest's task ("в рамках конкурса провела открытый урок")."""
+    sent = verb.sent
+    after = [t for t in doc[verb.i + 1:sent.end] if is_word(t)][:g.TEACHING_OBJECT_WINDOW]
+    before = [t for t in doc[max(sent.start, verb.i - 8):verb.i] if is_word(t)][-g.TEACHING_OBJECT_WINDOW:]
+    relative = next((t for t in reversed(before) if t.lemma_ in g.RELATIVE_PRONOUN_LEMMAS), None)
+    if relative is not None:
+        start = max(sent.start, relative.i - g.RELATIVE_ANTECEDENT_WINDOW)
+        before = [t for t in doc[start:relative.i] if is_word(t)]
+    if any(t.lemma_.lower() in g.CONTEST_LEMMAS for t in sent):
+        return False
+    return any(t.lemma_.lower() in g.TEACHING_EVENT_LEMMAS for t in [*before, *after])
 
 
 def opinion_word(token: Token) -> bool:
@@ -1338,11 +1430,16 @@ def event_near(doc: Doc, verb: Token) -> bool:
 
 
 def copular_use(span: Span, verb: Token) -> bool:
-    """"выступил организатором", "выступили в качестве экспертов": not a speech."""
+    """"выступил организатором", "выступили в качестве экспертов": not a speech (while "по
+    проблеме качества образования" or "организатор конкурса ... выступила" are)."""
     if verb.lemma_ not in ("выступить", "выступать"):
         return False
-    return any(t.lemma_ in g.ORGANIZER_NOUN_LEMMAS | {"партнёр", "партнер", "качество", "спонсор"}
-               for t in span)
+    doc = span.doc
+    return any(
+        t.lemma_ in g.ORGANIZER_NOUN_LEMMAS | {"партнёр", "партнер", "спонсор"}
+        and "Ins" in t.morph.get("Case")
+        or t.text.lower() == "качестве" and t.i > 0 and doc[t.i - 1].text.lower() == "в"
+        for t in span)
 
 
 def winner_word(doc: Doc, token: Token) -> bool:
@@ -1379,11 +1476,52 @@ def cue_targets(doc: Doc, cue: Cue, here: list[NameMention]) -> list[NameMention
         return verb_subjects(cue.token, here)
     if cue.kind == "given":         # "наградила ... Ольгу Шкондину": the addressee won
         return [m for m in here if m.case in ("accs", "datv")]
-    near = [m for m in here if m.case in ("nomn", "gent", "ablt") and distance(cue.token, m) <= 12]
+    if cue.kind == "agent":         # "Начальником отдела Ольгой Трубловской подведены итоги"
+        agents = [m for m in here if m.case == "ablt" and not after_preposition(doc, m)]
+        if not agents:
+            return []
+        return coordinated_with(doc, min(agents, key=lambda m: distance(cue.token, m)), here)
+    cases = ("nomn", "gent", "ablt", "datv") if cue.token.lemma_ == "слово" else ("nomn", "gent", "ablt")
+    near = [m for m in here if m.case in cases and distance(cue.token, m) <= 12]
     if not near:
         return []
     nearest = min(near, key=lambda m: distance(cue.token, m))
     return coordinated_with(doc, nearest, here)
+
+
+def phrase_opening(doc: Doc, mention: NameMention) -> Token | None:
+    """The word before the noun phrase the name closes, its position words skipped: "с" of
+    "с настоятелем Покровского храма, протоиереем Александром Добросельским"; None at the
+    sentence's start."""
+    sent_start = doc[mention.start].sent.start
+    j = mention.start - 1
+    while j >= sent_start:
+        token = doc[j]
+        if not (is_space(token) or token.text in ",«»\"№" or token.pos_ in ("NOUN", "ADJ", "PROPN",
+                                                                           "NUM", "DET")):
+            return token
+        j -= 1
+    return None
+
+
+def after_preposition(doc: Doc, mention: NameMention) -> bool:
+    opening = phrase_opening(doc, mention)
+    return opening is not None and opening.pos_ == "ADP"
+
+
+def met_with(doc: Doc, mention: NameMention) -> bool:
+    """The guest of a meeting or talk: "встреча школьников с писателем Андреем Усачёвым",
+    "За круглым столом с настоятелем храма, протоиереем ... педагоги обсудили", "ребята
+    встретились с ветераном ...": they speak to those who came."""
+    opening = phrase_opening(doc, mention)
+    if mention.case != "ablt" or opening is None or opening.text.lower() not in ("с", "со"):
+        return False
+    for word in previous_words(doc, opening.i, g.MEETING_WITH_GAP):
+        if word.lemma_.lower() in g.MEETING_WITH_LEMMAS:
+            return True
+        if word.pos_ in ("VERB", "AUX"):
+            return False    # "На встрече директор поделился с коллегой ...": another verb's
+    return False
 
 
 def distance(token: Token, mention: NameMention) -> int:
@@ -1394,15 +1532,31 @@ def distance(token: Token, mention: NameMention) -> int:
 
 def verb_subjects(verb: Token, here: list[NameMention]) -> list[NameMention]:
     """Names in the nominative that may be the verb's subject: all of them for a plural verb,
-    the nearest one agreeing in gender for a singular one."""
+    the nearest one agreeing in gender for a singular one. A name right of the verb is its
+    subject only in the verb's own clause ("— отметила директор Анна Иванова"), not past a
+    comma or quote ("выступила с темой «...», научный руководитель Лескова Э.А.")."""
     subjects = [m for m in here if m.case == "nomn"]
     if "Plur" in verb.morph.get("Number"):
         return subjects
     verb_gender = NATASHA_GENDERS.get(first(verb.morph.get("Gender")))
-    agreeing = [m for m in subjects if not (verb_gender and m.gender and m.gender != verb_gender)]
+    agreeing = [m for m in subjects if not (verb_gender and m.gender and m.gender != verb_gender)
+                and not (m.start > verb.i and clause_break(verb, m))]
     if not agreeing:
         return []
     return [min(agreeing, key=lambda m: distance(verb, m))]
+
+
+def clause_break(verb: Token, mention: NameMention) -> bool:
+    """Clause punctuation between a verb and a name right of it, the name's own position
+    ("декан факультета, к.п.н., доцент Кокин В.А.", "глава МО «Выборгский район»") left out."""
+    doc = verb.doc
+    end = mention.start
+    if mention.position_start is not None and mention.position_start > verb.i:
+        end = mention.position_start
+    return any(t.text in CLAUSE_PUNCT for t in doc[verb.i + 1:end])
+
+
+CLAUSE_PUNCT = frozenset({",", ";", ":", "«", "»", "\"", "(", ")"})
 
 
 def coordinated_with(doc: Doc, mention: NameMention, here: list[NameMention]) -> list[NameMention]:

@@ -41,11 +41,49 @@ UNIT_BY_LEMMA = {
 NOT_PARTICIPANT_LEMMAS = frozenset({
     "подписчик", "подписчица", "житель", "пользователь", "читатель", "партнер", "друг",
 })
-# a count of the community, not of an event: "сообщество насчитывает более 205 тысяч педагогов"
-NOT_EVENT_SENTENCE_LEMMAS = frozenset({"насчитывать"})
-# finite verbs of a standing population, not of an event: "В регионе работают 20 тысяч
-# педагогов", "в школе обучаются 500 детей" (the participle "обучающиеся" still counts)
-NOT_EVENT_FINITE_VERB_LEMMAS = frozenset({"работать", "трудиться", "обучаться", "учиться", "проживать", "жить"})
+# a count of the community, not of an event: "сообщество насчитывает более 205 тысяч педагогов",
+# "в районе насчитывается 43 образовательных учреждения"
+NOT_EVENT_SENTENCE_LEMMAS = frozenset({"насчитывать", "насчитываться"})
+# verbs (finite or infinitive) of a standing population, not of an event: "В регионе работают
+# 20 тысяч педагогов", "в школах будут обучаться 9444 школьника", "Детские сады посещают 3650
+# детей" (the participle "обучающиеся" still counts; "выставку посетили" is another lemma)
+NOT_EVENT_FINITE_VERB_LEMMAS = frozenset({"работать", "трудиться", "обучаться", "учиться",
+                                          "проживать", "жить", "посещать"})
+# heads that name the event's own participants even in such a sentence: "По окончании этапа
+# насчитывалось семь участников"
+EVENT_PARTICIPANT_LEMMAS = frozenset({"участник", "участница", "конкурсант", "финалист"})
+# a count of another year, of all the years, or an average is no count of this event: "в
+# прошлом году — 9142 учащихся", "годом ранее", "за годы проведения конкурса в нём приняли
+# участие более 3000 человек", "в среднем 8 человек"; looked for in the words before the number
+OTHER_TIME_RE = re.compile(
+    r"(?:(?<![^\W\d_])(?:в|на)\s+(?:прошлом|прошедшем|предыдущем|позапрошлом)(?:\s+учебном)?\s+году"
+    r"|(?:прошлого|предыдущего)\s+(?:учебного\s+)?года|годом\s+ранее|в\s+среднем"
+    r"|за\s+(?:все\s+|всё\s+)?(?:годы|время|историю|\d+\s+(?:лет|года))"
+    r"|с\s+момента\s+(?:основания|создания|открытия|начала))"
+    r"(?:(?!(?:этом|текущем|нынешнем)\s+(?:учебном\s+)?году)[^.;:()])*$",
+    re.IGNORECASE,
+)
+# words before a number that make it a limit, a target or a forecast, not a count: "до 30 человек",
+# "вырастет до 26 тысяч"
+NOT_COUNT_BEFORE = frozenset({"до"})
+
+# Organisations, regions and countries count as participants only where they take part: "из 22
+# регионов", "со всех 14 школ", "среди 30 вузов", "руководители 43 организаций" (a people noun
+# before), or as a subject of a word of taking part ("в олимпиаде участвовали 12 школ"). Other
+# such numbers are the region's network ("в районе 25 школ", "к шести школам прибавится три").
+ORIGIN_PREPOSITIONS = frozenset({"из", "с", "со", "от", "среди"})
+# words between the preposition and the number: "из более чем 60", "со всех 14", "из разных 5"
+ORIGIN_FILLERS = frozenset({"всех", "всего", "разных", "различных", "более", "чем", "свыше",
+                            "около", "почти", "примерно", "порядка", "менее", "не", "больше"})
+TAKING_PART_LEMMAS = frozenset({
+    "участие", "участвовать", "участник", "участница", "собрать", "объединить", "прибыть",
+    "приехать", "съехаться", "выступить", "выступать", "войти", "входить", "присоединиться",
+    "представить", "представлять", "соревноваться", "состязаться", "бороться", "заявиться",
+    "подать", "стать", "делегировать", "командировать", "зарегистрироваться", "присутствовать",
+})
+PLACE_UNITS = frozenset({"organisations", "regions", "countries"})
+# a line this short under a question line is a poll's result ("Всего 5 человек")
+MAX_POLL_LINE_CHARS = 30
 
 # words before a number, longest first, and the approx they give
 APPROX_BEFORE = (
@@ -89,6 +127,10 @@ SUBCOUNT_LEAD_RE = re.compile(
     r"(?:(?:более|около|почти|свыше|примерно|порядка|менее)(?:\s+чем)?\s*)?$",
     re.IGNORECASE,
 )
+# "английский язык – 104, страноведение Японии – 74, русский язык – 79 человек": how many words
+# before the last item the list's other "name – number" items may start
+MAX_LIST_SPAN = 40
+DASHES = frozenset({"–", "-", "—"})
 # how far past the number the head noun may stand ("почти 400 лучших юных математиков")
 MAX_MODIFIERS = 4
 # "№ 36", "N 5": numbers that name, not count
@@ -106,3 +148,14 @@ HEADER_UNIT_RES = (
 HEADER_COUNT_WORD_RE = re.compile(r"количеств|кол-во|к-во|число|всего", re.IGNORECASE)
 # a line of prose this long between table rows ends the table and its header
 TABLE_BREAK_CHARS = 300
+
+# the heading of a site's block of other posts after the post itself: what follows is no part of
+# the post's events ("Последние новости рубрики", "Читайте также:", "Другие новости")
+RELATED_POSTS_RE = re.compile(
+    r"^[ \t]*(?:последние\s+новости|читайте\s+также|другие\s+(?:новости|материалы|публикации)"
+    r"|похожие\s+(?:новости|материалы|записи|публикации)|(?:новости|материалы)\s+по\s+теме"
+    r"|смотрите\s+также|см\.\s+также|ещё\s+новости|еще\s+новости|последние\s+публикации"
+    r"|популярные\s+новости|самое\s+популярное|новости\s+партн[её]ров)\b"
+    r"(?:[^\n:]{0,40}|\s*:[^\n]*)$",
+    re.IGNORECASE | re.MULTILINE,
+)

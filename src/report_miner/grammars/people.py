@@ -121,6 +121,8 @@ EPIGRAPH_END_RE = re.compile(r"(?P<stop>[.!?…]?)[»\"”](?P<gap>[\s.]*[\n(–
 # the author of the post or of its photos, not a person of the event
 CREDIT_WORDS = frozenset({"фото", "фотограф", "автор", "текст", "источник", "подготовил",
                           "подготовила", "корреспондент", "видео", "редактор", "материал"})
+# ... and these right before a name anywhere in a line: "Лаврентьева Е.В., фото Никонова А."
+PHOTO_CREDIT_WORDS = frozenset({"фото", "фотограф", "видео"})
 
 # ---------------------------------------------------------------- positions
 
@@ -198,14 +200,67 @@ SPEECH_VERB_LEMMAS = frozenset({
     "подытожить", "доложить", "модерировать", "ответить", "объяснить", "поздравить",
     "презентовать", "продемонстрировать", "провозгласить", "зачитать", "процитировать",
     "констатировать", "подвести", "подводить", "считать", "рассуждать", "предложить",
-    "прочитать",
+    "прочитать", "проинформировать", "информировать", "проанализировать", "анализировать",
+    "познакомить", "знакомить", "ознакомить", "осветить", "научить", "напутствовать",
+    "отчитаться", "разъяснить", "огласить", "объявить", "коснуться", "затронуть",
+    "порекомендовать", "рекомендовать", "посоветовать", "вспомнить", "предупредить",
 })
+# "представлять регион на чемпионате", "представила школу": representing, not presenting
+REPRESENTING_VERB_LEMMAS = frozenset({"представить", "представлять"})
+REPRESENTED_LEMMAS = frozenset({
+    "регион", "страна", "город", "район", "область", "край", "республика", "округ", "школа",
+    "гимназия", "лицей", "колледж", "техникум", "вуз", "университет", "институт", "академия",
+    "организация", "учреждение", "команда", "сборная", "интерес", "россия", "коллектив",
+})
+# the words a representing verb's object is looked for in, right after the verb
+REPRESENTED_WINDOW = 3
+# who leads these for the others speaks at them: "открытый урок, который провела Наталья
+# Кулакова", "Будякова Н.А. показала мастер-класс", "Экскурсию провела руководитель ..."
+# (while "Заседание провёл ..." and "провела конкурс" make an organizer)
+TEACHING_VERB_LEMMAS = frozenset({"провести", "проводить", "дать", "давать", "показать",
+                                  "показывать"})
+TEACHING_EVENT_LEMMAS = frozenset({
+    "урок", "мастер-класс", "занятие", "лекция", "экскурсия", "тренинг", "беседа",
+    "обсуждение", "дискуссия", "презентация", "консультация", "практикум", "семинар",
+    "вебинар", "семинар-практикум", "обзор", "викторина", "экспресс-урок", "интенсив",
+})
+# ... but in a contest's sentence the lesson is a contest task, its teacher a contestant
+# ("конкурсанты провели открытые уроки", "в рамках конкурса «Учитель года» провела урок")
+CONTEST_LEMMAS = frozenset({"конкурс", "конкурсант", "конкурсантка", "конкурсный", "чемпионат",
+                            "соревнование", "олимпиада", "состязание", "испытание"})
+# how far right of such a verb its object may stand ("провела в 7 классе открытый урок")
+TEACHING_OBJECT_WINDOW = 6
+# how far left of "который" its antecedent may stand ("открытого урока «Дружба» для 4 класса,
+# который провела ...")
+RELATIVE_ANTECEDENT_WINDOW = 12
+RELATIVE_PRONOUN_LEMMAS = frozenset({"который"})
+# the guest a meeting is held with speaks at it: "встреча школьников с писателем Андреем
+# Усачёвым", "За круглым столом с настоятелем храма ... педагоги обсудили", "ребята
+# встретились с ветераном"
+MEETING_WITH_LEMMAS = frozenset({
+    "встреча", "беседа", "стол", "диалог", "разговор", "интервью", "конференция-встреча",
+    "встретиться", "встречаться", "побеседовать", "беседовать", "пообщаться", "общаться",
+})
+# "встреча учащихся 5-11 классов с писателем": words between the meeting word and "с"
+MEETING_WITH_GAP = 4
+# the speech cues a winner's own contest entry gives ("выступила с темой ... и заняла первое
+# место"): a contestant's performance, not a speech at the event
+CONTEST_ENTRY_LEMMAS = frozenset({"выступить", "выступать", "выступление", "доклад", "представить",
+                                  "представлять", "защитить", "защищать"})
 # a speech verb with no name for its subject may have "он"/"она" or a position word ("Министр
 # подчеркнул") this many tokens from it, referring back to a person named before
 PERSONAL_PRONOUNS = frozenset({"он", "она"})
 ANAPHOR_WINDOW = 4
+# "он"/"она" refers back to a person named in its sentence or in this many sentences before
+PRONOUN_SENTENCES = 2
 # short adjectives reporting what their subject thinks: "уверена, что ...", "убеждён"
 OPINION_STEMS = ("уверен", "убежден")
+# a broadcast's teaser names its reporter: "Чем удивляли конкурсанты, расскажет Анастасия
+# Николаева", "Как проводят лето в лагере – расскажет ...": a future speech verb in a sentence
+# opening with one of these words
+TEASER_OPENING_WORDS = frozenset({"как", "чем", "что", "кто", "где", "почему", "зачем", "сколько",
+                                  "какие", "какой", "какая", "каким", "подробнее",
+                                  "подробности", "насколько", "куда", "откуда"})
 # verbs of speech that need an event in the sentence: "открыл заседание", "закрыла форум"
 OPENING_VERB_LEMMAS = frozenset({"открыть", "открывать", "закрыть", "закрывать"})
 # nouns of speech: "В своём выступлении ...", "с докладом", "приветственное слово Н."
