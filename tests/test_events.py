@@ -78,3 +78,14 @@ def test_site_chrome_above_the_headline_stays_out_of_the_event():
     assert ev.title == "Физика вокруг нас"
     assert not any("Северный вестник" in o.name for o in ev.organisations)
     assert ev.date_start == "2024-03-12"          # the page's date stamp still dates the post
+
+
+def test_the_sites_block_of_other_posts_stays_out_of_the_event():
+    page = ("В гимназии № 3 прошёл семинар для учителей математики\n\n"
+            "14 ноября на базе гимназии № 3 состоялся семинар «Задачи с параметром». "
+            "В нём приняли участие 35 педагогов района.\n\n"
+            "Читайте также:\n"
+            "В лицее № 2 прошла олимпиада по физике, в ней участвовали 120 школьников.\n")
+    ev = extract(page).events[0]
+    assert {(c.count, c.unit) for c in ev.participants} == {(35, "people")}
+    assert not any("лицей № 2" in o.name.lower() for o in ev.organisations)

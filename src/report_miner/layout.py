@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .grammars.seeds import RELATED_POSTS_RE
+
 LIST_MARK_RE = re.compile(r"^\s*(?:(\d{1,2})[.)]\s*|[-–—•·*]\s*)")
 NUMBER_CELL_RE = re.compile(r"^\s*\d{1,3}[.)]?\s*$")
 
@@ -156,3 +158,13 @@ def _merge_continuation(row: Row, cells: list[Cell], end: int) -> None:
             old = row.cells[i]
             row.cells[i] = Cell(old.start, cell.end, f"{old.text} {cell.text}".strip())
     row.end = end
+
+
+def post_end(text: str) -> int:
+    """Where the post ends and the site's block of other posts ("Последние новости рубрики",
+    "Читайте также") begins; the text's length when there is none. A heading in the first third
+    of the text belongs to the site's header or menu, not to a footer."""
+    for match in RELATED_POSTS_RE.finditer(text):
+        if match.start() > len(text) / 3:
+            return match.start()
+    return len(text)

@@ -17,7 +17,7 @@ from .event_type import first_keyword
 from .grammars.event_types import CHROME_RE, HELD_RE, ONLINE_HINT_RE
 from .grammars.seeds import (COLUMN_ORGANIZER_RE, COLUMN_TITLE_RE, DATE_START_RE,
                              NOT_EVENT_COLUMN_RE, SECTION_HEADING_RE)
-from .layout import Line, Table, tables
+from .layout import Line, Table, post_end, tables
 from .titles import normalise_title, quoted_spans
 
 MIN_REPORT_ITEMS = 3
@@ -50,9 +50,9 @@ def find_seeds(text: str, all_lines: list[Line]) -> list[Seed]:
         seeds += items  # in a short post dated paragraphs are the days of one programme
     if len(seeds) < MIN_REPORT_ITEMS:
         head = document_head(all_lines)
-        # the page's chrome above the headline names the site, not the event; only its date
-        # stamp may still date the post
-        return [Seed(regions=[(head[0], len(text))], head=head, kind="document", preamble=(0, head[0]))]
+        # the page's chrome above the headline names the site, not the event (only its date
+        # stamp may still date the post), and so does the block of other posts below it
+        return [Seed(regions=[(head[0], post_end(text))], head=head, kind="document", preamble=(0, head[0]))]
     seeds.sort(key=lambda s: s.head[0])
     extend_items(seeds, all_lines, found_tables, len(text))
     attach_rementions(seeds, all_lines)

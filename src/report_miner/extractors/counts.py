@@ -19,6 +19,7 @@ import re
 from spacy.tokens import Doc, Token
 
 from ..grammars import counts as g
+from ..layout import post_end
 from ..morph import parses
 from ..records import Count
 
@@ -33,16 +34,6 @@ def find_counts(doc: Doc) -> list[Count]:
     counts = [c for c in counts if c.evidence[0][0] < end and not poll_result(text, c.evidence[0][0])]
     counts.sort(key=lambda c: c.evidence[0])
     return counts
-
-
-def post_end(text: str) -> int:
-    """Where the post ends and the site's block of other posts ("Последние новости рубрики",
-    "Читайте также") begins; the text's length when there is none. A heading in the first third
-    of the text belongs to the site's header or menu, not to a footer."""
-    for match in g.RELATED_POSTS_RE.finditer(text):
-        if match.start() > len(text) / 3:
-            return match.start()
-    return len(text)
 
 
 # ---------- prose ----------

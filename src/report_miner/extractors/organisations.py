@@ -32,7 +32,7 @@ from spacy.tokens import Doc, Token
 
 from ..entities import (
     UD_TO_PYMORPHY_CASE, case_of, document_entities, genitive_chain_end, is_adjective, is_word, lemma,
-    lower, noun_group,
+    lower,
 )
 from ..grammars import organisations as g
 from ..morph import PymorphyParse, inflect_word, match_case, parses

@@ -149,13 +149,4 @@ HEADER_COUNT_WORD_RE = re.compile(r"количеств|кол-во|к-во|чи�
 # a line of prose this long between table rows ends the table and its header
 TABLE_BREAK_CHARS = 300
 
-# the heading of a site's block of other posts after the post itself: what follows is no part of
-# the post's events ("Последние новости рубрики", "Читайте также:", "Другие новости")
-RELATED_POSTS_RE = re.compile(
-    r"^[ \t]*(?:последние\s+новости|читайте\s+также|другие\s+(?:новости|материалы|публикации)"
-    r"|похожие\s+(?:новости|материалы|записи|публикации)|(?:новости|материалы)\s+по\s+теме"
-    r"|смотрите\s+также|см\.\s+также|ещё\s+новости|еще\s+новости|последние\s+публикации"
-    r"|популярные\s+новости|самое\s+популярное|новости\s+партн[её]ров)\b"
-    r"(?:[^\n:]{0,40}|\s*:[^\n]*)$",
-    re.IGNORECASE | re.MULTILINE,
-)
+

@@ -17,3 +17,14 @@ DATE_START_RE = re.compile(
 
 # A section heading of a report: "3. Организация и проведение конкурсов." (numbered, short, no verb of holding)
 SECTION_HEADING_RE = re.compile(r"^\s*(?:\d{1,2}|[IVX]{1,4})\.\s+[А-ЯЁ][^\t]{5,150}[.:]?\s*$")
+
+# the heading of a site's block of other posts after the post itself: what follows is no part of
+# the post's events ("Последние новости рубрики", "Читайте также:", "Другие новости")
+RELATED_POSTS_RE = re.compile(
+    r"^[ \t]*(?:последние\s+новости|читайте\s+также|другие\s+(?:новости|материалы|публикации)"
+    r"|похожие\s+(?:новости|материалы|записи|публикации)|(?:новости|материалы)\s+по\s+теме"
+    r"|смотрите\s+также|см\.\s+также|ещё\s+новости|еще\s+новости|последние\s+публикации"
+    r"|популярные\s+новости|самое\s+популярное|новости\s+партн[её]ров)\b"
+    r"(?:[^\n:]{0,40}|\s*:[^\n]*)$",
+    re.IGNORECASE | re.MULTILINE,
+)
