@@ -182,3 +182,8 @@ def test_a_region_after_the_participants_origin_noun_phrase():
     assert [(m.name, m.kind) for m in found] == [("Вологодская область", "origin")]
     found = find_locations(parse("Семинар прошёл на базе одной из школ Октябрьского района."))
     assert [(m.name, m.kind) for m in found] != [("Октябрьский район", "origin")]
+
+
+def test_a_hall_with_a_hyphenated_name_is_an_in_person_cue():
+    formats = find_formats(parse("15 января в конференц-зале института состоялось заседание коллегии."))
+    assert [f.format for f in formats] == ["offline"]

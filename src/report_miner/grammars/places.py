@@ -197,7 +197,7 @@ FORMAT_PATTERNS = (
     (r"на\s+базе", "offline"),
     (r"на\s+площадке", "offline"),
     (r"в\s+стенах", "offline"),
-    (r"в\s+(?:\w+\s+)?зале", "offline"),
+    (r"в\s+(?:\w+\s+)?(?:\w+-)?зале", "offline"),  # "в актовом зале", "в конференц-зале"
 )
 # in-person cues strong enough to make a sentence with an online cue hybrid
 STRONG_OFFLINE_RE = re.compile(r"очн|офлайн|оффлайн|offline", re.IGNORECASE)
