@@ -142,3 +142,7 @@ def test_a_body_name_ends_before_po_adresu():
     assert "центра по адресу" not in " ".join(spans(
         "Открылось здание Оренбургского областного эколого-биологического центра по адресу: ул. Восточная.",
         "ORG"))
+
+
+def test_a_body_name_takes_the_whole_place_after_po():
+    assert "УФСИН по Республике Коми" in spans("В рейде участвовали сотрудники УФСИН по Республике Коми.", "ORG")

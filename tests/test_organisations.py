@@ -338,3 +338,78 @@ def test_an_abbreviation_with_named_after_merges_with_the_full_name():
         "Выставка открылась в Оренбургском областном Дворце творчества детей и молодежи им. "
         "В.П.Поляничко. Пленарное заседание прошло в ООДТДМ им. В.П.Поляничко."))
     assert len(merged) == 1
+
+
+# ---------------------------------------------------------------- third pass: school abbreviations,
+# areas of work, study groups, meetings, "по …" places and tails
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Лучше всех выступили Колесников Никита (СОШ № 1) и Кравец Светлана (СОШ № 5).",
+     ["СОШ № 1", "СОШ № 5"]),
+    ("Второе место заняла Измайлова Зульфия (Ибрагимовская СОШ).", ["Ибрагимовская СОШ"]),
+    ("Семинар прошёл на базе Краснооктябрьской СОШ.", ["Краснооктябрьская СОШ"]),
+])
+def test_a_school_abbreviation_named_by_a_number_or_an_adjective(text, expected):
+    assert names(text) == expected
+
+
+def test_a_plain_school_abbreviation_names_no_school():
+    assert names("В каждой СОШ района прошли уроки мужества.") == []
+
+
+def test_a_school_abbreviation_and_the_school_word_are_one_school():
+    merged = merge_organisations(mentions(
+        "Семинар прошёл на базе Краснооктябрьской СОШ. Учителя Краснооктябрьской школы провели уроки."))
+    assert [o.name for o in merged] == ["Краснооктябрьская СОШ"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("С докладом выступила Виноградова Г.В., методист по ВР РМЦ УО.", ["РМЦ УО"]),
+    ("Заместители директора по УВР Е.Т. Чуева и по НМР Т.Н. Пепеляева подвели итоги.", []),
+])
+def test_an_area_of_work_after_po_is_no_organisation(text, expected):
+    assert names(text) == expected
+
+
+def test_the_code_of_a_study_group_is_no_organisation():
+    assert names("Первое место заняла студентка группы ПСО 21-4 Анна Кузнецова.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "12 января состоялся Педагогический совет по итогам первого полугодия.",
+    "Глава республики поручил взять под личный контроль организацию ЕГЭ.",
+    "Прошёл семинар учителей «Организация проектной деятельности на уроках».",
+])
+def test_meetings_and_organising_are_no_organisations(text):
+    assert names(text) == []
+
+
+def test_a_body_name_runs_on_to_the_area_it_serves():
+    assert names("В рейде участвовали сотрудники ОНД по Тобольскому муниципальному району.") == [
+        "ОНД по Тобольскому муниципальному району"]
+    assert names("Квест провели сотрудники отдела МВД России по городу Майкопу.") == [
+        "отдел МВД России по городу Майкопу"]
+
+
+def test_the_juvenile_commission_is_named_in_full():
+    assert names("На собрании выступил секретарь комиссии по делам несовершеннолетних и защите их прав.") == [
+        "комиссия по делам несовершеннолетних и защите их прав"]
+
+
+def test_a_name_stops_before_a_question_and_initials():
+    assert names("Состоялось заседание коллегии министерства образования области по вопросу: «Об итогах года».") \
+        == ["министерство образования области"]
+    assert names("Слово взяла заведующий ИМК Отдела образования Т.А. Леонова.")[-1] == "ИМК Отдела образования"
+
+
+def test_a_site_and_a_heading_word_are_no_organisations():
+    assert names("Пользуетесь ли вы мобильным приложением Schools.by?") == []
+    assert names("ОБ ИТОГАХ РАЗВИТИЯ СИСТЕМЫ ОБРАЗОВАНИЯ САРАТОВСКОЙ ОБЛАСТИ") == []
+
+
+def test_a_legal_form_with_dod_and_its_abbreviation_merge_with_the_full_name():
+    merged = merge_organisations(mentions(
+        "Конкурс прошёл в Доме пионеров и школьников. В жюри вошла Дубинина Р.Р., зам. директора "
+        "по ВР МБОУДОД ДПШ."))
+    assert [o.name for o in merged] == ["Дом пионеров и школьников"]

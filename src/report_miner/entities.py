@@ -135,6 +135,10 @@ def genitive_chain_end(doc: Doc, i: int, allow_po: bool = False, join_first: boo
         po = allow_po and lower(doc[end]) == "по"
         start = end + 1 if joined or po else end
         group = noun_group(doc, start)
+        if po and start < len(doc) and lower(doc[start]) in g.PO_STOP_FORMS:
+            break
+        if po and group is not None and lemma(doc[group[1] - 1]) in g.PO_PLACE_LEMMAS:
+            break       # "по Тобольскому району": a place tail, read by the organisations extractor
         if group is None or lower(doc[group[1] - 1]) in ("им", "имени") \
                 or lemma(doc[group[1] - 1]) in g.CHAIN_STOP_LEMMAS:
             break
@@ -299,6 +303,8 @@ def body_tail_end(doc: Doc, ent: Entity) -> int:
                 and not doc[ent.start].text[:1].isupper():
             break
         end = phrase_end
+        if lemma(doc[end - 1]) in g.PO_PLACE_LEMMAS:
+            end = place_run_end(doc, end)       # "по Республике Коми", "по городу Майкопу"
     return end
 
 

@@ -286,7 +286,7 @@ def tail_end(doc: Doc, i: int, quotes: bool = True) -> int:
         named = named_after_end(doc, i)
         nxt = (number_end(doc, i) or quotes and quoted_tail_end(doc, i) or named
                or in_depth_end(doc, i) or attached_to_end(doc, i) or owner_end(doc, i)
-               or place_end(doc, i))
+               or place_end(doc, i) or po_place_end(doc, i))
         if not nxt or nxt <= i:
             return i
         quotes = quotes and not named
@@ -413,6 +413,24 @@ def place_end(doc: Doc, i: int) -> int | None:
             j += 1
         return j
     return None
+
+
+def po_place_end(doc: Doc, i: int) -> int | None:
+    """After "по Тобольскому муниципальному району", "по городу Майкопу", "по Республике Коми",
+    "по Санкт-Петербургу": the area a body serves."""
+    if i + 1 >= len(doc) or lower(doc[i]) != "по":
+        return None
+    j = i + 1
+    if lemma(doc[j]) == "город" and not is_capitalised(doc[j]):
+        end = surname_end(doc, j + 1, 3)
+        return end if end > j + 1 else None
+    unit = place_unit_end(doc, j)
+    if unit and case_of(doc[unit - 1]) == "Dat" and lemma(doc[unit - 1]) in g.PO_PLACE_LEMMAS:
+        return unit
+    end = j
+    while end < len(doc) and doc[end].ent_type_ == "LOC" and is_capitalised(doc[end]) and case_of(doc[end]) == "Dat":
+        end += 1
+    return end if end > j else None
 
 
 def is_city_in_nominative(token: Token) -> bool:
@@ -671,7 +689,20 @@ def head_end(doc: Doc, head: int) -> int:
         end = genitive_chain_end(doc, end, allow_po=head_word in g.PO_HEAD_LEMMAS)
     if has_bare_number(doc, head) and end == head + 1:
         end += 1
+    if follows_po_delam(doc, head):     # "по делам несовершеннолетних": a noun the tagger may read as ADJ
+        end = words_end(doc, max(end, head + 4), g.JUVENILE_COMMISSION_TAIL)
     return tail_end(doc, end, quotes=head_word not in g.AUTHORITY_HEAD_LEMMAS)
+
+
+def follows_po_delam(doc: Doc, head: int) -> bool:
+    """"комиссия по делам несовершеннолетних", "комитет по делам молодёжи": a body's name."""
+    return head + 3 < len(doc) and (lower(doc[head + 1]), lower(doc[head + 2])) == g.PO_DELAM_FORMS
+
+
+def words_end(doc: Doc, i: int, words: tuple[str, ...]) -> int:
+    """After ``words`` (lower case) at ``i``, else ``i``."""
+    found = [lower(t) for t in doc[i:i + len(words)] if is_word(t)]
+    return i + len(words) if tuple(found) == words else i
 
 
 def has_bare_number(doc: Doc, head: int) -> bool:
@@ -715,6 +746,10 @@ def is_named(doc: Doc, start: int, head: int, end: int) -> bool:
         return False
     if doc[head].morph.get("Number") == ["Plur"] and not is_capitalised(doc[head]):
         return False        # "профильных факультетов и институтов МГУ": no one organisation
+    if head_word == "организация" and start == head and not quote_kind(doc, head + 1) == "open":
+        return False        # "организация ЕГЭ", "«Организация проектной деятельности»": organising
+    if is_meeting_council(doc, start, head):
+        return False
     if any(number_at(doc, t.i) for t in tokens) or any(quote_kind(doc, t.i) == "open" for t in tokens) \
             or has_bare_number(doc, head) and end > head + 1:
         return True
@@ -726,6 +761,8 @@ def is_named(doc: Doc, start: int, head: int, end: int) -> bool:
             is_adjective(t) and lemma(t) not in g.NON_NAMING_ADJECTIVE_LEMMAS for t in doc[start:head]):
         return True
     if any(lower(t) in ("имени", "им") for t in doc[head + 1:end]):
+        return True
+    if follows_po_delam(doc, head) and end > head + 3:
         return True
     own = [t for t in doc[start:head + 1] if not is_sentence_start(doc, t.i)]
     if any(is_capitalised(t) for t in own) and not is_shouted(doc, start, end):
@@ -782,16 +819,37 @@ def abbreviation_mentions(doc: Doc) -> list[Mention]:
     ("ОДОД № 12", "ДЮСШ № 3", "ЦДТ № 2")."""
     mentions = []
     for token in doc:
+        if token.text in g.SCHOOL_ABBREVIATION_GENDERS:
+            mentions += school_abbreviation_mentions(doc, token.i)
+            continue
         if g.is_legal_form(token.text) or is_term_abbreviation(token.text):
             continue
         if is_upper_abbreviation(token) and number_at(doc, token.i + 1):
             end = tail_end(doc, token.i + 1)
             mentions.append(Mention(token.i, end, span_text(doc, token.i, end), "abbreviation", token.i, []))
-        elif UNIVERSITY_ABBR_RE.fullmatch(token.text):
+        elif UNIVERSITY_ABBR_RE.fullmatch(token.text) and not is_shouted_word(token.text):
             end = tail_end(doc, token.i + 1, quotes=False)
             mentions.append(Mention(token.i, end, span_text(doc, token.i, end), "abbreviation", token.i,
                                     [token.text]))
     return mentions
+
+
+def school_abbreviation_mentions(doc: Doc, i: int) -> list[Mention]:
+    """"СОШ № 5", "(Ибрагимовская СОШ)", "Краснооктябрьской СОШ": a school abbreviation named by
+    a number or by a capitalised adjective in front (a plain "СОШ" names no one school)."""
+    start = adjectives_start(doc, i)
+    if start == i and i > 0 and is_capitalised(doc[i - 1]) and any("ADJF" in p.tag.grammemes
+                                                                    for p in parses(lower(doc[i - 1]))):
+        start = i - 1       # "Новосимбирская СОШ": the tagger may read the adjective as a name
+    named_by_adjective = any(is_capitalised(t) and not is_sentence_start(doc, t.i) or is_place_adjective(t)
+                             for t in doc[start:i])
+    if not number_at(doc, i + 1) and not named_by_adjective:
+        return []
+    end = tail_end(doc, i + 1)
+    grams = {"nomn", "sing", g.SCHOOL_ABBREVIATION_GENDERS[doc[i].text]}
+    adjectives = "".join(inflect(t.text, grams, set()) + t.whitespace_ for t in doc[start:i])
+    name = adjectives + span_text(doc, i, end)
+    return [Mention(start, end, name, "abbreviation", i, [span_text(doc, start, end)])]
 
 
 # ============================================================== 4. natasha's names
@@ -799,20 +857,41 @@ def abbreviation_mentions(doc: Doc) -> list[Mention]:
 def name_mentions(doc: Doc, names) -> list[Mention]:
     mentions = []
     for ent in names:
-        ent_end = ent.end
-        while ent_end > ent.start + 1 and is_adjective(doc[ent_end - 1]) and doc[ent_end - 1].text.islower():
+        ent_start = work_area_skipped(doc, ent.start, ent.end)
+        ent_end = before_initials(doc, ent_start, ent.end)
+        while ent_end > ent_start + 1 and is_adjective(doc[ent_end - 1]) and doc[ent_end - 1].text.islower():
             ent_end -= 1
-        if is_event_or_thing(doc, ent.start, ent_end) or not is_org_name(doc, ent.start, ent_end):
-            continue
-        start = descriptor_start(doc, plural_head_skipped(doc, ent.start, ent_end))
+        if ent_start >= ent_end or is_event_or_thing(doc, ent_start, ent_end) \
+                or not is_org_name(doc, ent_start, ent_end) or doc[ent_end - 1].text in g.SCHOOL_ABBREVIATION_GENDERS \
+                and school_abbreviation_mentions(doc, ent_end - 1):
+            continue        # "Краснооктябрьской СОШ" is read by school_abbreviation_mentions
+        start = descriptor_start(doc, plural_head_skipped(doc, ent_start, ent_end))
         end = tail_end(doc, closing_quote_end(doc, ent.start, ent_end), quotes=False)
         head_group = first_noun_group(doc, start, end)
         name = written_with_nominative(doc, start, end, head_group)
-        aliases = [span_text(doc, start, end), span_text(doc, ent.start, ent_end)]
-        if start < ent.start or quote_kind(doc, ent.start - 1) == "open":
-            aliases.append(written_with_nominative(doc, ent.start, ent_end, first_noun_group(doc, ent.start, ent_end)))
+        aliases = [span_text(doc, start, end), span_text(doc, ent_start, ent_end)]
+        if g.is_legal_form(doc[start].text) and end > start + 1:
+            aliases.append(span_text(doc, start + 1, end))      # "МБОУДОД ДПШ" → "ДПШ"
+        if start < ent_start or quote_kind(doc, ent_start - 1) == "open":
+            aliases.append(written_with_nominative(doc, ent_start, ent_end, first_noun_group(doc, ent_start, ent_end)))
         mentions.append(Mention(start, end, name, "name", head_group[1] - 1 if head_group else None, aliases))
     return mentions
+
+
+def work_area_skipped(doc: Doc, start: int, end: int) -> int:
+    """"(методист по) ВР РМЦ УО" names РМЦ УО: "ВР" after "по" is an area of work."""
+    while start < end and doc[start].text in g.WORK_AREA_ABBREVIATIONS and start > 0 \
+            and lower(doc[start - 1]) == "по":
+        start += 1
+    return start
+
+
+def before_initials(doc: Doc, start: int, end: int) -> int:
+    """"Отдела образования Т.А. Леонова": a name natasha ran on into the initials of a person."""
+    for j in range(start + 1, end):
+        if initials_end(doc, j) > j:
+            return j
+    return end
 
 
 def plural_head_skipped(doc: Doc, start: int, end: int) -> int:
@@ -831,6 +910,8 @@ def is_org_name(doc: Doc, start: int, end: int) -> bool:
     if not tokens or all(t.pos_ == "ADJ" for t in tokens):
         return False
     text = span_text(doc, start, end)
+    if g.WEB_DOMAIN_RE.match(text_of(doc)[token_end_char(doc[end - 1]):token_end_char(doc[end - 1]) + 8]):
+        return False        # "Schools.by": a site
     if "_" in text or text.startswith("#") or lower(tokens[0]) in g.NOT_ORG_NAMES \
             or is_term_abbreviation(text) or "\t" in text or "\n" in text or g.WEB_DOMAIN_RE.search(text):
         return False
@@ -840,16 +921,41 @@ def is_org_name(doc: Doc, start: int, end: int) -> bool:
         return False
     if MIXED_SCRIPT_RE.search(text) or lemma(tokens[-1]) in g.PLACE_UNIT_LEMMAS:
         return False
+    if names_study_group(doc, start) or len(tokens) == 1 and is_shouted_word(tokens[0].text):
+        return False
     quoted = start > 0 and quote_kind(doc, start - 1) == "open"
     if len(tokens) == 1 and (is_common_word(tokens[0]) or is_place_name(tokens[0]) and not quoted):
         return False
     group = first_noun_group(doc, start, end)
-    if group and is_building_or_landmark(doc, group[1] - 1, end):
+    if group and (is_building_or_landmark(doc, group[1] - 1, end) or is_meeting_council(doc, group[0], group[1] - 1)):
         return False
     head = next((t for t in tokens if lemma(t) in g.INSTITUTION_HEAD_LEMMAS), None)
     if head is not None and not any(is_capitalised(t) or not t.text.isalpha() for t in tokens):
         return is_named(doc, adjectives_start(doc, head.i), head.i, end)
     return True
+
+
+def is_meeting_council(doc: Doc, start: int, head: int) -> bool:
+    """"Педагогический совет по итогам полугодия": a meeting, not a body."""
+    return lemma(doc[head]) == "совет" and any(lemma(t) in g.MEETING_COUNCIL_ADJECTIVE_LEMMAS
+                                              for t in doc[start:head])
+
+
+def names_study_group(doc: Doc, start: int) -> bool:
+    """"группы ПСО 21-4", "группа ТЭ 20-1": the code of a group of students."""
+    before = start - 1
+    while before >= 0 and not is_word(doc[before]):
+        before -= 1
+    return before >= 0 and is_upper_abbreviation(doc[start]) and doc[before].text.islower() \
+        and lemma(doc[before]) in g.STUDY_GROUP_LEMMAS
+
+
+def is_shouted_word(word: str) -> bool:
+    """"ОБЛАСТИ" in a heading in capitals: a word of the language, not an abbreviation."""
+    if not word.isupper() or len(word) < 5:
+        return False
+    best = parses(word.lower())[0]
+    return best.is_known and "Abbr" not in best.tag.grammemes
 
 
 def is_building_or_landmark(doc: Doc, noun: int, end: int) -> bool:
@@ -1012,7 +1118,10 @@ def nominative_group(doc: Doc, start: int, end: int, number: str) -> str:
 
 
 def noun_gender(word: str) -> str | None:
-    """The gender of a noun by pymorphy3, an institution reading first ("госуниверситете": masc)."""
+    """The gender of a noun by pymorphy3, an institution reading first ("госуниверситете": masc);
+    of a school abbreviation, the gender of its word ("СОШ": школа)."""
+    if word in g.SCHOOL_ABBREVIATION_GENDERS:
+        return g.SCHOOL_ABBREVIATION_GENDERS[word]
     nouns = [p for p in parses(word.lower()) if "NOUN" in p.tag.grammemes]
     nouns.sort(key=lambda p: p.normal_form not in g.INSTITUTION_HEAD_LEMMAS)
     return next((gr for p in nouns[:1] for gr in ("masc", "femn", "neut") if gr in p.tag.grammemes), None)
@@ -1187,10 +1296,15 @@ def group_same(orgs: list[Organisation]) -> list[list[Organisation]]:
     return list(groups.values())
 
 
+# "Краснооктябрьская СОШ" is "Краснооктябрьская школа" (keys are normalised: lower case)
+SCHOOL_ABBREVIATION_RE = re.compile(r"(?<=ая )(?:сош|оош|нош|сш)\b")
+
+
 def merge_keys(org: Organisation) -> set[str]:
     """Spellings that make two mentions one: each spelling normalised, also without the
     country ("Минсельхоз России" = "Минсельхоз РФ"), and the kind and number of a numbered
-    school or kindergarten ("ГБДОУ детский сад № 32" = "ДОУ № 32", "СОШ №17" = "школа №17")."""
+    school or kindergarten ("ГБДОУ детский сад № 32" = "ДОУ № 32", "СОШ №17" = "школа №17"), a
+    school's abbreviation after its adjective as "школа"."""
     keys = set()
     for spelling in [org.name, *org.aliases]:
         key = re.sub(r"\bимени\b", "им", norm(spelling))
@@ -1199,6 +1313,7 @@ def merge_keys(org: Organisation) -> set[str]:
         numbered = numbered_key(key)
         if numbered:
             keys.add(numbered)
+        keys.add(SCHOOL_ABBREVIATION_RE.sub("школа", key))
     keys.discard("")
     return keys
 

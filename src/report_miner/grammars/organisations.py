@@ -11,8 +11,8 @@ import re
 # Abbreviated legal forms of Russian organisations, education first: МАОУ, МБОУ, ГБОУ, ФГБОУ,
 # ФГАОУ, ОГБОУ, ГАПОУ, ГБПОУ, КГБОУ, МБДОУ, ГБДОУ, ЧОУ, НОУ, МКУ, ГБУ, ФБУ, БОУ, ГО (ВПО) ...
 EDU_LEGAL_FORM_RE = re.compile(
-    r"(?:ФГ|ОГ|КГ|Г|М|Ч|Н|Б|Ф|О|А)?[АБКО]{0,2}(?:Д|П|ДП)?(?:ОУ|ОО|У|НУ|ОАУ)"
-)
+    r"(?:ФГ|ОГ|КГ|Г|М|Ч|Н|Б|Ф|О|А)?[АБКО]{0,2}(?:Д|П|ДП)?(?:ОУ|ОО|У|НУ|ОАУ)(?:ДОД|ДО)?"
+)     # "МБОУДОД", "МОУДО": the form with "дополнительного образования (детей)" written into it
 # business and other legal forms, and the short descriptors written before a quoted name
 OTHER_LEGAL_FORMS = frozenset({
     "АО", "ОАО", "ЗАО", "ПАО", "НАО", "ООО", "ОДО", "ИП", "ГУП", "МУП", "ФГУП", "ГУ", "ФГУ", "МУ",
@@ -162,7 +162,8 @@ METADATA_LABELS = frozenset({
     "добавила", "опубликовано", "просмотров", "комментарии", "поделиться",
 })
 # web addresses: a name with one is a site in a header, a menu or a photo credit
-WEB_DOMAIN_RE = re.compile(r"\.(?:ru|рф|ру|su|com|org|net|info|online|media|tv)\b", re.IGNORECASE)
+WEB_DOMAIN_RE = re.compile(r"\.(?:ru|рф|ру|su|com|org|net|info|online|media|tv|by|kz|uz|ua|kg|am|az|edu|pro|site)\b",
+                           re.IGNORECASE)
 # academic titles: "академик РАН" names a title, not an organisation of the event
 TITLE_LEMMAS = frozenset({"академик", "член-корреспондент", "членкор"})
 
@@ -251,7 +252,14 @@ LEVEL_ADJECTIVE_LEMMAS = frozenset({
 # a genitive complement of a name never goes on with these ("Ассоциации плодотворного учебного года"),
 # nor its "по …" ("центра по адресу", "лицея по итогам года")
 CHAIN_STOP_LEMMAS = frozenset({"год", "время", "период", "месяц", "день", "неделя", "раз", "час",
-                               "адрес", "итог", "повод", "окончание", "завершение", "приглашение"})
+                               "адрес", "итог", "повод", "окончание", "завершение", "приглашение",
+                               "случай", "причина"})
+# "по …" words that end a name ("коллегии министерства по вопросу: «…»"); names take the plural:
+# "Комитет по вопросам образования"
+PO_STOP_FORMS = frozenset({"вопросу", "теме", "поводу", "случаю", "причине"})
+# "по" with a place ends a name's complement, the place is its tail: "ОНД по Тобольскому району",
+# "отдел МВД России по городу Майкопу", "УФСИН по Республике Коми"
+PO_PLACE_LEMMAS = frozenset({"город", "район", "область", "край", "округ", "республика"})
 # heads one lower-case adjective names: "экономический факультет", "исторического факультета"
 NAMED_BY_ADJECTIVE_HEAD_LEMMAS = frozenset({"факультет"})
 # adjectives that pick out no one of them: "на другом факультете", "профильный факультет"
@@ -268,3 +276,25 @@ LANDMARK_HEAD_LEMMAS = frozenset({
 # heads that name a building or a park with an adjective alone ("Генеральский дом", "Зимний
 # дворец", "Центральный парк"); the organisation needs more: "Дворец творчества", "Дом культуры"
 BUILDING_HEAD_LEMMAS = frozenset({"дом", "дворец", "парк"})
+
+# school-type abbreviations: "СОШ № 5", "Новосимбирская СОШ" name a school with a number or a
+# place adjective; the gender is that of the word they abbreviate (школа, учреждение, центр)
+SCHOOL_ABBREVIATION_GENDERS = {
+    "СОШ": "femn", "ООШ": "femn", "НОШ": "femn", "СШ": "femn", "ДЮСШ": "femn", "ДШИ": "femn",
+    "ДМШ": "femn", "ДХШ": "femn", "СДЮСШОР": "femn", "ДОУ": "neut", "ОУ": "neut", "ЦДТ": "masc",
+    "ЦО": "masc", "ДДТ": "masc", "ЦДО": "masc",
+}
+# areas of a deputy's or a methodist's work: "заместитель директора по УВР", "методист по ВР"
+WORK_AREA_ABBREVIATIONS = frozenset({
+    "УВР", "ВР", "УР", "НМР", "МР", "УМР", "НР", "АХР", "АХЧ", "ВВР", "ОМР", "УПР", "ИКТ", "УВП",
+    "ПР", "НМР", "СР", "БЖ", "ВОП", "ДОП",
+})
+# a group of students is named by a code: "группы ПСО 21-4", "группа ТЭ 20-1"
+STUDY_GROUP_LEMMAS = frozenset({"группа", "подгруппа"})
+# councils that are meetings, not bodies: "Педагогический совет по итогам полугодия"
+MEETING_COUNCIL_ADJECTIVE_LEMMAS = frozenset({"педагогический", "методический"})
+# "по делам …" names a body ("комитет по делам молодёжи", "комиссия по делам несовершеннолетних
+# и защите их прав"); the tagger breaks the standard name of the juvenile commissions, so its
+# words are listed
+PO_DELAM_FORMS = ("по", "делам")
+JUVENILE_COMMISSION_TAIL = ("и", "защите", "их", "прав")
