@@ -1,4 +1,4 @@
-"""The visible layout of a text: paragraphs, list items and tables, with character offsets.
+"""The visible layout of a text: lines and tables, with character offsets.
 
 Reports keep their tables as tab-separated lines (the ``read`` step turns HTML and DOCX
 tables into such lines). A table row may be broken over two lines (a cell continued on a
@@ -11,9 +11,6 @@ import re
 from dataclasses import dataclass, field
 
 from .grammars.seeds import RELATED_POSTS_RE
-
-LIST_MARK_RE = re.compile(r"^\s*(?:(\d{1,2})[.)]\s*|[-–—•·*]\s*)")
-NUMBER_CELL_RE = re.compile(r"^\s*\d{1,3}[.)]?\s*$")
 
 
 @dataclass
@@ -45,14 +42,6 @@ class Line:
     def is_table_row(self) -> bool:
         return "\t" in self.text and sum(1 for c in self.cells if c.text) >= 2
 
-    @property
-    def list_mark(self) -> str | None:
-        """"1" for a numbered item, "-" for a bullet, None for plain text."""
-        m = LIST_MARK_RE.match(self.text)
-        if not m:
-            return None
-        return m.group(1) or "-"
-
 
 @dataclass
 class Row:
@@ -61,9 +50,6 @@ class Row:
     start: int
     end: int
     cells: list[Cell]
-
-    def text(self, i: int) -> str:
-        return self.cells[i].text if i < len(self.cells) else ""
 
 
 @dataclass
@@ -89,12 +75,6 @@ def lines(text: str) -> list[Line]:
             out.append(Line(pos, pos + len(raw), raw))
         pos += len(raw) + 1
     return out
-
-
-def is_group_heading(line: Line) -> bool:
-    """A row with a single filled cell (or a plain line) naming the rows that follow."""
-    filled = [c for c in line.cells if c.text]
-    return len(filled) == 1 and not NUMBER_CELL_RE.match(filled[0].text) and len(filled[0].text) > 15
 
 
 def is_header(row: Row) -> bool:
