@@ -539,3 +539,32 @@ def test_a_pronoun_reaches_two_sentences_back():
     found = by_name("Грамоту получила учитель Инна Сорокина. В этом году изменился порядок "
                     "аттестации. Новые правила вводятся с сентября. Она напомнила о сроках.")
     assert found["Сорокина Инна"].role != "speaker"
+
+
+def test_ambiguous_modifier_takes_the_gender_of_its_head_noun():
+    """"старшего" (masculine or neuter genitive) before "инспектора" heads nothing itself."""
+    people = find_people(parse("Собрание прошло с участием Ларисы Куприяновой, старшего "
+                               "инспектора группы ПДН, и Марии Быковой, ответственного "
+                               "секретаря комиссии по делам несовершеннолетних."))
+    positions = {p.name: p.position for p in people}
+    assert positions["Куприянова Лариса"] == "старший инспектор группы ПДН"
+    assert positions["Быкова Мария"] == "ответственный секретарь комиссии по делам несовершеннолетних"
+
+
+def test_host_of_the_event_named_by_substantive_adjective_is_speaker():
+    people = find_people(parse("Ведущим форума стал журналист Павел Зайцев."))
+    assert [(p.name, p.role) for p in people] == [("Зайцев Павел", "speaker")]
+
+
+def test_leading_specialist_is_not_a_host():
+    people = find_people(parse("Грамоты победителям вручила ведущий специалист отдела "
+                               "образования Мария Белова."))
+    assert [(p.name, p.role) for p in people] == [("Белова Мария", "other")]
+    assert people[0].position == "ведущий специалист отдела образования"
+
+
+def test_modifier_run_before_head_noun_goes_into_nominative():
+    people = find_people(parse("Интересным получилось выступление старшего научного сотрудника "
+                               "краеведческого музея Петра Ильина."))
+    assert [(p.name, p.role, p.position) for p in people] == [
+        ("Ильин Петр", "speaker", "старший научный сотрудник краеведческого музея")]

@@ -558,6 +558,7 @@ def restore_case(form: str, like: str) -> str:
 NATASHA_CASES = {"Nom": "nomn", "Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt",
                  "Loc": "loct"}
 NATASHA_GENDERS = {"Masc": "masc", "Fem": "femn"}
+POSITION_GENDERS = {**NATASHA_GENDERS, "Neut": "neut"}
 WEIGHTS = {"F": 3.0, "P": 3.0, "S": 2.0, "I": 0.0}
 
 
@@ -982,7 +983,7 @@ def segment_left(doc: Doc, end: int, sent_start: int, case: str,
                 break
             if j in abbreviations:
                 head = j = abbreviations[j]
-            elif head_in_case(token, case):
+            elif head_in_case(token, case) and not modifies_next_head(doc, j, end):
                 head = j
             elif is_plural_head(token) and agrees_in_case(token, case):
                 plural_head = j
@@ -1156,10 +1157,24 @@ def skip_space(doc: Doc, j: int) -> int:
     return j
 
 
+def modifies_next_head(doc: Doc, j: int, sent_end: int) -> bool:
+    """A word that heads positions alone ("старший", "ответственный") but here stands before
+    a noun head: "старшего (научного) сотрудника" is headed by "сотрудника"."""
+    if doc[j].pos_ != "ADJ":
+        return False
+    following = skip_space(doc, j + 1)
+    for _ in range(g.MAX_MODIFIERS_BEFORE_HEAD):
+        if following >= sent_end or doc[following].pos_ != "ADJ":
+            break
+        following = skip_space(doc, following + 1)
+    return following < sent_end and doc[following].pos_ == "NOUN" and is_head_token(doc[following])
+
+
 def segment_right(doc: Doc, start: int, sent_end: int, person_tokens: set[int]) -> Segment | None:
     """A segment starting at ``start`` with a head (after its modifiers), up to a comma or stop."""
     j = start
-    while j < sent_end and is_modifier_token(doc[j]) and not is_head_token(doc[j]):
+    while j < sent_end and is_modifier_token(doc[j]) and (
+            not is_head_token(doc[j]) or modifies_next_head(doc, j, sent_end)):
         j = skip_space(doc, j + 1)
     if j >= sent_end or not (is_head_token(doc[j]) or j in abbreviation_tokens(doc)
                              or doc[j].lemma_.lower() in g.TITLE_LEMMAS):
@@ -1208,13 +1223,24 @@ def position_text(doc: Doc, segments: list[Segment], case: str, plural: bool = F
 def segment_text(doc: Doc, segment: Segment, case: str, plural: bool = False) -> str:
     words = []
     grams = {"nomn", "sing"} if plural else {"nomn"}
+    modifier_prefer = {case} | head_gender(doc, segment)
     for token in doc[segment.start:segment.end]:
         text = token.text
         if (case != "nomn" or plural) and segment.head is not None and token.i <= segment.head \
                 and declines_with_name(token, token.i == segment.head, case):
-            text = inflect_word(text, grams, prefer={case})
+            prefer = {case} if token.i == segment.head else modifier_prefer
+            text = inflect_word(text, grams, prefer=prefer)
         words.append(text + token.whitespace_)
     return "".join(words).strip(" ,;–—-\n\t")
+
+
+def head_gender(doc: Doc, segment: Segment) -> set[str]:
+    """The gender of the segment's head noun, so that an ambiguous modifier ("старшего":
+    masculine or neuter) goes into the nominative of the head's gender ("старший инспектор")."""
+    if segment.head is None:
+        return set()
+    gender = first(doc[segment.head].morph.get("Gender"))
+    return {POSITION_GENDERS[gender]} if gender in POSITION_GENDERS else set()
 
 
 def declines_with_name(token: Token, is_head: bool, case: str) -> bool:
@@ -1359,7 +1385,8 @@ def sentence_cues(doc: Doc, span: Span) -> list[Cue]:
                 cues.append(Cue(token, "winner", "verb"))
         elif passive_speech(token):
             cues.append(Cue(token, "speaker", "agent"))
-        elif token.pos_ == "NOUN" and lemma in g.SPEECH_NOUN_LEMMAS | g.SPEAKER_POSITION_LEMMAS:
+        elif token.pos_ == "NOUN" and lemma in g.SPEECH_NOUN_LEMMAS | g.SPEAKER_POSITION_LEMMAS \
+                or substantive_host(doc, token):
             cues.append(Cue(token, "speaker", "noun"))
         elif opinion_word(token):
             cues.append(Cue(token, "speaker", "verb"))
@@ -1370,6 +1397,17 @@ def sentence_cues(doc: Doc, span: Span) -> list[Cue]:
         if lemma in g.PARTICIPANT_LEMMAS:
             cues.append(Cue(token, "participant", "all"))
     return cues
+
+
+def substantive_host(doc: Doc, token: Token) -> bool:
+    """"ведущий" used as a noun, the host of the event ("Ведущим форума стал ..."), not as the
+    modifier of the noun after it ("ведущий специалист")."""
+    if token.pos_ != "ADJ" or token.lemma_.lower() not in g.SPEAKER_POSITION_LEMMAS:
+        return False
+    following = skip_space(doc, token.i + 1)
+    if following >= len(doc) or doc[following].pos_ not in ("NOUN", "PROPN"):
+        return True
+    return first(doc[following].morph.get("Case")) != first(token.morph.get("Case"))
 
 
 def passive_speech(token: Token) -> bool:

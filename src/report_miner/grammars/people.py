@@ -183,6 +183,8 @@ MAX_GOVERNED_GAP = 3
 MAX_POSITION_TOKENS = 60
 # heads of the "(руководитель – доцент Роман Подколзин)" kind, a dash between head and name
 DASH_CHARS = frozenset("-–—")
+# adjectives that may stand between a modifier-head word and its noun: "старший научный сотрудник"
+MAX_MODIFIERS_BEFORE_HEAD = 2
 
 # ---------------------------------------------------------------- roles
 
