@@ -24,13 +24,13 @@ TABLES = ["documents", "events", "event_organisations", "event_people", "partici
 
 
 @pytest.fixture(scope="module")
-def db(tmp_path_factory):
+def db(tmp_path_factory, module_db_url):
     folder = tmp_path_factory.mktemp("export")
     (folder / "in").mkdir()
     for name, text in TEXTS.items():
         (folder / "in" / name).write_text(text, encoding="utf-8")
     (folder / "in" / "empty.txt").write_bytes(b"")
-    url = f"sqlite:///{folder / 'db.sqlite'}"
+    url = module_db_url
     result = CliRunner().invoke(app, ["import", str(folder / "in"), "--db", url, "--workers", "1"])
     assert result.exit_code == 1, result.output  # the empty file
     return url

@@ -37,9 +37,8 @@ def counts(engine):
         return {t: connection.scalar(sa.select(sa.func.count()).select_from(sa.table(t))) for t in sorted(TABLES)}
 
 
-def test_migration_creates_the_schema_of_the_models(tmp_path):
-    url = f"sqlite:///{tmp_path / 'db.sqlite'}"
-    engine = open_database(url)
+def test_migration_creates_the_schema_of_the_models(db_url):
+    engine = open_database(db_url)
     with engine.connect() as connection:
         assert set(sa.inspect(connection).get_table_names()) == TABLES | {"alembic_version"}
         assert connection.scalar(sa.text("select version_num from alembic_version")) == "0001"
@@ -47,11 +46,11 @@ def test_migration_creates_the_schema_of_the_models(tmp_path):
         fks = sa.inspect(connection).get_foreign_keys("event_organisations")
         assert {fk["referred_table"]: fk["options"].get("ondelete") for fk in fks} == {
             "events": "CASCADE", "organisations": None}
-    open_database(url)  # opening again is a no-op upgrade
+    open_database(db_url)  # opening again is a no-op upgrade
 
 
-def test_deleting_a_document_cascades_to_its_records_but_keeps_canonical_rows(tmp_path):
-    engine = open_database(f"sqlite:///{tmp_path / 'db.sqlite'}")
+def test_deleting_a_document_cascades_to_its_records_but_keeps_canonical_rows(db_url):
+    engine = open_database(db_url)
     doc_id = add_document(engine, "/a.txt", record())
     assert all(n == 1 for t, n in counts(engine).items() if t != "organisation_aliases")
     with engine.begin() as connection:
@@ -61,8 +60,8 @@ def test_deleting_a_document_cascades_to_its_records_but_keeps_canonical_rows(tm
                               "people": 1}
 
 
-def test_one_canonical_organisation_per_normalised_name_with_every_spelling_as_alias(tmp_path):
-    engine = open_database(f"sqlite:///{tmp_path / 'db.sqlite'}")
+def test_one_canonical_organisation_per_normalised_name_with_every_spelling_as_alias(db_url):
+    engine = open_database(db_url)
     add_document(engine, "/a.txt", record("МАОУ «Лицей № 5» г. Томска"))
     add_document(engine, "/b.txt", record("МАОУ Лицей №5 г.Томска"))
     add_document(engine, "/c.txt", record("Гимназия № 2"))
@@ -74,8 +73,8 @@ def test_one_canonical_organisation_per_normalised_name_with_every_spelling_as_a
         assert session.scalar(sa.select(sa.func.count()).select_from(models.Person)) == 1
 
 
-def test_stored_rows_give_back_the_record_with_its_evidence(tmp_path):
-    engine = open_database(f"sqlite:///{tmp_path / 'db.sqlite'}")
+def test_stored_rows_give_back_the_record_with_its_evidence(db_url):
+    engine = open_database(db_url)
     doc_id = add_document(engine, "/a.txt", record())
     with Session(engine) as session:
         assert document_record(session.get(models.Document, doc_id), "lyceum") == record()
