@@ -6,6 +6,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from .. import records
+from ..resolve import Resolver, load_registry
 from .keys import name_key
 from .models import (
     Document,
@@ -26,12 +27,13 @@ def _spans(evidence) -> list[list[int]]:
 def add_events(session: Session, document: Document, record: records.DocumentRecord) -> dict[str, int]:
     """Add the record's events to ``document``; returns how many new canonical rows were made."""
     created = {"organisations": 0, "people": 0}
+    linker = _OrganisationLinker(session) if any(ev.organisations for ev in record.events) else None
     for position, ev in enumerate(record.events):
         row = Event(position=position, type=ev.type, title=ev.title, date_start=ev.date_start,
                     date_end=ev.date_end, format=ev.format, location=ev.location,
                     evidence={k: _spans(v) for k, v in ev.evidence.items()})
         for ordinal, org in enumerate(ev.organisations):
-            canonical, new = _organisation(session, org)
+            canonical, new = linker.link(org)
             created["organisations"] += new
             row.organisations.append(EventOrganisation(
                 organisation=canonical, ordinal=ordinal, role=org.role, name=org.name,
@@ -50,25 +52,59 @@ def add_events(session: Session, document: Document, record: records.DocumentRec
     return created
 
 
-def _organisation(session: Session, org: records.Organisation) -> tuple[Organisation, bool]:
-    """The canonical row of a mention: for now the one with the same normalised name.
+class _OrganisationLinker:
+    """Links organisation mentions to canonical rows with the resolver (``report_miner.resolve``).
 
-    Every spelling (the mention and its aliases) is recorded as an alias of that row.
+    The resolver is built per document from the consortium registry
+    (corpora/org_registry/members.tsv) and every stored organisation with its aliases. A mention
+    goes to the row of the entry it resolves to: an existing row (same normalised spelling, or a
+    different spelling of the same organisation: "ИТШ № 777" ~ "ГБОУ «Инженерно-технологическая
+    школа №777» Санкт-Петербурга"); for a registry member not stored yet, a new row named as in the
+    registry (members become rows on their first mention, so an empty database stays empty);
+    otherwise a new row named by the mention. Every spelling is recorded as an alias.
     """
-    key = name_key(org.name) or org.name
-    canonical = session.scalar(select(Organisation).where(Organisation.key == key))
-    new = canonical is None
-    if new:
-        canonical = Organisation(name=org.name, key=key)
-        session.add(canonical)
-        session.flush()
-    for name in dict.fromkeys([org.name, *org.aliases]):
-        exists = session.scalar(select(OrganisationAlias.id).where(
-            OrganisationAlias.organisation_id == canonical.id, OrganisationAlias.name == name))
-        if exists is None:
-            session.add(OrganisationAlias(organisation_id=canonical.id, name=name, key=name_key(name)))
-            session.flush()
-    return canonical, new
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.resolver = Resolver()
+        self.members = {m.id: m for m in load_registry()}
+        self.rows: dict[object, int] = {}  # resolver entry id -> organisations.id
+        member_by_key = {}
+        for m in self.members.values():
+            self.resolver.add(m.name, m.id, m.aliases)
+            member_by_key[name_key(m.name)] = m.id
+        for org in session.scalars(select(Organisation).order_by(Organisation.id)):
+            names = [org.name, *(a.name for a in org.aliases)]
+            entry = member_by_key.get(org.key)
+            if entry is not None and entry not in self.rows:
+                self.resolver.add_aliases(entry, names)
+            else:
+                entry = self.resolver.add(org.name, f"row:{org.id}", names)
+            self.rows[entry] = org.id
+
+    def link(self, org: records.Organisation) -> tuple[Organisation, bool]:
+        entry = self.resolver.resolve(org.name, org.aliases)
+        new = entry not in self.rows
+        if new:
+            member = self.members.get(entry)
+            name = member.name if member is not None else org.name
+            key = name_key(name) or name
+            canonical = self.session.scalar(select(Organisation).where(Organisation.key == key))
+            new = canonical is None
+            if new:
+                canonical = Organisation(name=name, key=key)
+                self.session.add(canonical)
+                self.session.flush()
+            self.rows[entry] = canonical.id
+        else:
+            canonical = self.session.get(Organisation, self.rows[entry])
+        for name in dict.fromkeys([org.name, *org.aliases]):
+            exists = self.session.scalar(select(OrganisationAlias.id).where(
+                OrganisationAlias.organisation_id == canonical.id, OrganisationAlias.name == name))
+            if exists is None:
+                self.session.add(OrganisationAlias(organisation_id=canonical.id, name=name, key=name_key(name)))
+                self.session.flush()
+        return canonical, new
 
 
 def _person(session: Session, name: str) -> tuple[Person, bool]:
