@@ -18,6 +18,7 @@ from .extractors.dates import DateMention
 from .extractors.organisations import merge_organisations
 from .extractors.people import merge_people
 from .extractors.places import FormatMention, LocationMention
+from .nlp import text_of
 from .records import Count, Event, Organisation, Person
 from .seeds import Seed, find_seeds
 from .titles import find_title
@@ -37,17 +38,17 @@ class Mentions:
 
 
 def build_events(m: Mentions) -> list[Event]:
-    text = m.doc.text
+    text = text_of(m.doc)
     seeds = find_seeds(text, layout.lines(text))
     return [event_of(seed, m) for seed in seeds]
 
 
 def inside(span: tuple[int, int], seed: Seed) -> bool:
-    return any(s <= span[0] and span[1] <= e for s, e in seed.regions)
+    return within(span, seed.regions)
 
 
 def event_of(seed: Seed, m: Mentions) -> Event:
-    text = m.doc.text
+    text = text_of(m.doc)
     ev = Event()
     ev.evidence["span"] = list(seed.regions)
     ev.type, type_span = decide_type(text, seed)

@@ -124,9 +124,17 @@ def parse(text: str) -> Doc:
     doc = Doc(vocab(), words=words, spaces=spaces, sent_starts=sent_starts or None,
               pos=pos, morphs=morphs, lemmas=lemmas)
     doc.ents = entity_spans(doc, text)
+    doc.user_data["text"] = text
     doc.user_hooks["sents"] = cached_sentences
     doc.user_token_hooks["sent"] = sentence_of
     return doc
+
+
+def text_of(doc: Doc) -> str:
+    """``doc.text`` without the cost: spaCy joins all the tokens again on every access."""
+    if "text" not in doc.user_data:
+        doc.user_data["text"] = doc.text
+    return doc.user_data["text"]
 
 
 def cached_sentences(doc: Doc):

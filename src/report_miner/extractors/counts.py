@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Token
 from ..grammars import counts as g
 from ..layout import post_end
 from ..morph import parses
+from ..nlp import text_of
 from ..records import Count
 
 DIGITS_RE = re.compile(r"\d+")
@@ -28,7 +29,7 @@ DECIMAL_RE = re.compile(r"\d+,\d+")
 
 
 def find_counts(doc: Doc) -> list[Count]:
-    text = doc.text
+    text = text_of(doc)
     end = post_end(text)
     counts = counts_in_prose(doc) + counts_in_tables(text)
     counts = [c for c in counts if c.evidence[0][0] < end and not poll_result(text, c.evidence[0][0])]
@@ -43,7 +44,7 @@ class Words:
 
     def __init__(self, doc: Doc):
         self.doc = doc
-        self.text = doc.text  # Doc.text is rebuilt on every access
+        self.text = text_of(doc)
         self.items = [t for t in doc if t.pos_ != "SPACE"]
         sentence_of = {}
         for number, sent in enumerate(doc.sents):

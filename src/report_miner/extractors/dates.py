@@ -24,6 +24,7 @@ from spacy.tokens import Doc
 
 from ..grammars import dates as g
 from ..morph import parses
+from ..nlp import text_of
 
 
 @dataclass
@@ -330,7 +331,7 @@ def cue_in_sentence(token, span: tuple[int, int]) -> tuple[str, str | None]:
 
 
 def find_dates(doc: Doc) -> list[DateMention]:
-    text = doc.text
+    text = text_of(doc)
     raws = scan(text)
     context = document_year_context(text, raws)
     tokens = TokenIndex(doc)

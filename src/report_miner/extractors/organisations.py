@@ -36,6 +36,7 @@ from ..entities import (
 )
 from ..grammars import organisations as g
 from ..morph import PymorphyParse, inflect_word, match_case, parses
+from ..nlp import text_of
 from ..records import Organisation
 
 MAX_QUOTED_TOKENS = 40
@@ -50,7 +51,6 @@ UNIVERSITY_ABBR_RE = re.compile(
     r"(?:-[А-ЯЁ]{2,5})?"
 )
 NUMBER_SIGNS = frozenset({"№", "N", "No"})
-TEXT_KEY = "organisations.text"     # doc.user_data: the text, built once
 
 
 @dataclass
@@ -143,13 +143,6 @@ def is_upper_abbreviation(token: Token) -> bool:
 
 def token_end_char(token: Token) -> int:
     return token.idx + len(token.text)
-
-
-def text_of(doc: Doc) -> str:
-    """``doc.text``, built once: spaCy joins all the tokens again on every access."""
-    if TEXT_KEY not in doc.user_data:
-        doc.user_data[TEXT_KEY] = doc.text
-    return doc.user_data[TEXT_KEY]
 
 
 def span_text(doc: Doc, start: int, end: int) -> str:

@@ -34,6 +34,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..grammars import people as g
 from ..morph import PymorphyParse, inflect_word, parses
+from ..nlp import text_of
 from ..records import Person
 
 # ============================================================== data of one mention
@@ -127,20 +128,6 @@ def merge_people(people: list[Person]) -> list[Person]:
 
 
 # ============================================================== 1. name parts
-
-TEXT_KEY = "report_miner.people.text"
-
-# The shared Doc's vocabulary has no lexical attributes: Token.is_alpha, is_space and is_punct
-# are always False, so these stand in for them.
-
-
-def text_of(doc: Doc) -> str:
-    """``doc.text``, built once: spaCy joins all the tokens anew on every access."""
-    text = doc.user_data.get(TEXT_KEY)
-    if text is None:
-        text = doc.user_data[TEXT_KEY] = doc.text
-    return text
-
 
 def is_word(token: Token) -> bool:
     return any(char.isalpha() for char in token.text)

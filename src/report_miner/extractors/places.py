@@ -30,6 +30,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..grammars import places as g
 from ..morph import PymorphyParse, parses
+from ..nlp import text_of
 
 
 @dataclass
@@ -69,7 +70,7 @@ def find_locations(doc: Doc) -> list[LocationMention]:
     mentions += adjective_mentions(doc, candidates)
     mentions += dateline_mentions(doc)
     mentions.sort(key=lambda m: m.span)
-    inherit_along_lists(doc.text, mentions)
+    inherit_along_lists(text_of(doc), mentions)
     for mention in mentions:
         mention.venue = mention.kind not in ("origin", "dateline", "other") and is_venue_cue(mention.cue)
     return mentions
@@ -536,7 +537,7 @@ def stem_candidates(lemma: str) -> list[str]:
 
 def dateline_mentions(doc: Doc) -> list[LocationMention]:
     mentions = []
-    for match in g.DATELINE_RE.finditer(doc.text):
+    for match in g.DATELINE_RE.finditer(text_of(doc)):
         raw = match["name"]
         lemma = geox_lemma(raw.title(), known_only=not raw.isupper()) or (raw.lower() if raw.isupper() else None)
         if lemma is None or lemma in g.NOT_A_LOCATION_LEMMAS:
@@ -571,7 +572,7 @@ FORMAT_RES = tuple((re.compile(pattern, re.IGNORECASE), fmt) for pattern, fmt in
 
 
 def find_formats(doc: Doc) -> list[FormatMention]:
-    text = doc.text
+    text = text_of(doc)
     mentions = format_cues(text)
     mentions = merge_mixed_sentences(doc, mentions)
     for match in g.HYBRID_PARTLY_ONLINE_RE.finditer(text):
