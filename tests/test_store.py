@@ -40,8 +40,8 @@ def counts(engine):
 def test_migration_creates_the_schema_of_the_models(db_url):
     engine = open_database(db_url)
     with engine.connect() as connection:
-        assert set(sa.inspect(connection).get_table_names()) == TABLES | {"alembic_version"}
-        assert connection.scalar(sa.text("select version_num from alembic_version")) == "0001"
+        assert set(sa.inspect(connection).get_table_names()) == TABLES | {"users", "corrections", "alembic_version"}
+        assert connection.scalar(sa.text("select version_num from alembic_version")) == "0003"
         assert compare_metadata(MigrationContext.configure(connection), Base.metadata) == []
         fks = sa.inspect(connection).get_foreign_keys("event_organisations")
         assert {fk["referred_table"]: fk["options"].get("ondelete") for fk in fks} == {

@@ -27,6 +27,7 @@ def _spans(evidence) -> list[list[int]]:
 def add_events(session: Session, document: Document, record: records.DocumentRecord) -> dict[str, int]:
     """Add the record's events to ``document``; returns how many new canonical rows were made."""
     created = {"organisations": 0, "people": 0}
+    document.extraction = records.document_to_dict(record)
     linker = _OrganisationLinker(session) if any(ev.organisations for ev in record.events) else None
     for position, ev in enumerate(record.events):
         row = Event(position=position, type=ev.type, title=ev.title, date_start=ev.date_start,

@@ -48,6 +48,9 @@ class Document(Base):
     text: Mapped[str | None] = mapped_column(Text)  # the clean text the extractors read
     # the decoded file text the evidence offsets point into; null when it equals ``text``
     raw: Mapped[str | None] = mapped_column(Text)
+    review: Mapped[str] = mapped_column(String(16), index=True, default="new", server_default="new")
+    # the records as extracted (exchange form with evidence), kept as they were through corrections
+    extraction: Mapped[dict[str, Any] | None] = mapped_column(JSON)
 
     events: Mapped[list[Event]] = relationship(
         back_populates="document", cascade="all, delete-orphan", passive_deletes=True, order_by="Event.position")
@@ -80,13 +83,22 @@ class Event(Base):
 
 
 class Organisation(Base):
-    """A canonical organisation; ``key`` is its normalised name (see ``store.keys``)."""
+    """A canonical organisation; ``key`` is its normalised name (see ``store.keys``).
+
+    ``registry_id`` names the consortium member it is, if any; legal form, kind, number and
+    city are the parts of its name that resolution compares (``report_miner.resolve``).
+    """
 
     __tablename__ = "organisations"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(Text)
     key: Mapped[str] = mapped_column(Text, unique=True)
+    registry_id: Mapped[str | None] = mapped_column(String(16), index=True)
+    legal_form: Mapped[str | None] = mapped_column(String(32))
+    kind: Mapped[str | None] = mapped_column(String(32))
+    number: Mapped[str | None] = mapped_column(String(16))
+    city: Mapped[str | None] = mapped_column(Text)
 
     aliases: Mapped[list[OrganisationAlias]] = relationship(
         back_populates="organisation", cascade="all, delete-orphan", passive_deletes=True)
@@ -123,13 +135,23 @@ class EventOrganisation(Base):
 
 
 class Person(Base):
-    """A canonical person; ``key`` is the normalised name."""
+    """A canonical person; ``key`` is the normalised name, not unique: namesakes are two rows.
+
+    ``patronymic`` may hold only an initial, ``first_name`` too, until a fuller mention fills
+    them in; ``organisation_id`` is the organisation the person was last seen with.
+    """
 
     __tablename__ = "people"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(Text)
-    key: Mapped[str] = mapped_column(Text, unique=True)
+    key: Mapped[str] = mapped_column(Text, index=True)
+    surname: Mapped[str | None] = mapped_column(Text, index=True)
+    first_name: Mapped[str | None] = mapped_column(Text)
+    patronymic: Mapped[str | None] = mapped_column(Text)
+    organisation_id: Mapped[int | None] = mapped_column(ForeignKey("organisations.id", ondelete="SET NULL"))
+
+    organisation: Mapped[Organisation | None] = relationship()
 
 
 class EventPerson(Base):
@@ -160,3 +182,39 @@ class ParticipantCount(Base):
     evidence: Mapped[list[list[int]]] = mapped_column(JSON, default=list)
 
     event: Mapped[Event] = relationship(back_populates="participants")
+
+
+class User(Base):
+    """A reviewer; the password is stored only as its hash."""
+
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(String(64), unique=True)
+    password_hash: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class Correction(Base):
+    """One reviewer's change: the audit trail, and training data against ``Document.extraction``.
+
+    ``action`` says what was done ("edit", "add", "delete", "merge_events", "split_event",
+    "link_organisation", "merge_organisations", "approve", ...), ``target`` to what kind of value
+    ("type", "date_start", "organisation", "person", "count", ...); ``before``/``after`` hold the
+    value in its exchange form. ``event_id`` is a plain number, as merged events are deleted.
+    """
+
+    __tablename__ = "corrections"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id", ondelete="SET NULL"), index=True)
+    document_path: Mapped[str | None] = mapped_column(Text)
+    event_id: Mapped[int | None] = mapped_column(Integer)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    action: Mapped[str] = mapped_column(String(32))
+    target: Mapped[str | None] = mapped_column(String(32))
+    before: Mapped[Any] = mapped_column(JSON, nullable=True)
+    after: Mapped[Any] = mapped_column(JSON, nullable=True)
+
+    user: Mapped[User] = relationship()
