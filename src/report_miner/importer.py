@@ -16,7 +16,6 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
 from pathlib import Path
 
 from sqlalchemy import Engine, delete, select
@@ -24,7 +23,7 @@ from sqlalchemy.orm import Session
 
 from .read import MAX_BYTES, ReadError, read_bytes, read_path
 from .records import DocumentRecord
-from .store.convert import add_events
+from .store.documents import store_document
 from .store.models import Document
 
 SUFFIXES = (".txt", ".text", ".html", ".htm", ".docx", ".pdf")
@@ -206,15 +205,9 @@ def _store(engine: Engine, job: Job, result: Result, summary: Summary) -> None:
     with Session(engine) as session, session.begin():
         if job.old_id is not None:
             session.execute(delete(Document).where(Document.id == job.old_id))
-        document = Document(
-            path=job.path, content_sha256=job.sha256, format=result.format, encoding=result.encoding,
-            size=job.size, imported_at=datetime.now(timezone.utc), status="error" if result.error else "ok",
-            error=result.error, text=_storable(result.text), raw=_storable(result.raw))
-        session.add(document)
-        created = {"organisations": 0, "people": 0}
-        if result.record is not None and not result.error:
-            created = add_events(session, document, result.record)
-        session.flush()
+        _, created = store_document(
+            session, path=job.path, sha256=job.sha256, size=job.size, format=result.format,
+            encoding=result.encoding, text=result.text, raw=result.raw, record=result.record, error=result.error)
     if result.error:
         summary.errors += 1
         summary.failures.append(result.error)
@@ -226,11 +219,6 @@ def _store(engine: Engine, job: Job, result: Result, summary: Summary) -> None:
         summary.events += len(result.record.events)
     summary.organisations += created["organisations"]
     summary.people += created["people"]
-
-
-def _storable(text: str | None) -> str | None:
-    """PostgreSQL text cannot hold NUL; a same-length replacement keeps the offsets."""
-    return text.replace("\x00", "\ufffd") if text else text
 
 
 def import_files(files: list[Path], engine: Engine, workers: int = 1,
