@@ -479,9 +479,14 @@ def part_readings(part: NamePart) -> dict[tuple[str, str], str]:
     lower = part.word.lower()
     grammeme = {"S": "Surn", "F": "Name", "P": "Patr"}[part.kind]
     readings = dictionary_readings(lower, grammeme)
+    table = g.PATRONYMIC_DECLENSIONS if part.kind == "P" else g.SURNAME_DECLENSIONS
     if not readings:
-        table = g.PATRONYMIC_DECLENSIONS if part.kind == "P" else g.SURNAME_DECLENSIONS
         readings = ending_readings(lower, table, part.kind)
+    elif part.kind == "S" and not any(gender == "femn" for gender, _ in readings):
+        # the dictionary knows only his forms of some surnames ("Хлебникова": his genitive);
+        # her forms come from the endings, and the context decides
+        for key, value in ending_readings(lower, table, part.kind).items():
+            readings.setdefault(key, value)
     return {key: restore_case(value, part.word) for key, value in readings.items()}
 
 
@@ -577,6 +582,8 @@ def context_score(doc: Doc, mention: NameMention, gender: str, case: str) -> flo
     head = apposition_head(doc, mention.start)
     if head is not None and NATASHA_CASES.get(first(head.morph.get("Case"))) == case:
         score += 1.5
+    if head is not None and gender == "femn" and first(head.morph.get("Gender")) == "Fem":
+        score += 1.0    # "ученица", "учительница": she (a masculine position word tells nothing)
     verb = agreeing_verb(doc, mention) if set(mention.kinds) <= {"S", "I"} else None
     if verb is not None and case == "nomn":
         verb_gender = NATASHA_GENDERS.get(first(verb.morph.get("Gender")))
@@ -597,6 +604,25 @@ def apposition_head(doc: Doc, start: int) -> Token | None:
     token = doc[j]
     if token.pos_ == "NOUN" and is_head_token(token):
         return governing_head(doc, token)
+    return head_before_complement(doc, j)
+
+
+def head_before_complement(doc: Doc, j: int, reach: int = 6) -> Token | None:
+    """The position before a genitive complement that ends right before a name: "ученица
+    городской школы Александра Шамарина" stands in apposition to "ученица"."""
+    seen = 0
+    while j >= 0 and seen < reach:
+        token = doc[j]
+        if is_space(token):
+            if "\n" in token.text:
+                return None
+        elif "Gen" in token.morph.get("Case") and token.pos_ in ("NOUN", "ADJ", "PROPN", "DET"):
+            seen += 1
+        elif token.pos_ == "NOUN" and is_head_token(token) and seen:
+            return token
+        else:
+            return None
+        j -= 1
     return None
 
 
