@@ -1,4 +1,5 @@
-"""Build members.tsv, the consortium's member registry, from the annual report's member tables.
+"""Build the consortium's member registry from the annual report's member tables: the package
+data src/report_miner/data/members.tsv (shipped with the package, read by ``resolve.load_registry``).
 
 Source: shared/eval/dev/texts/002_a1dccfdb4618663c.txt (the consortium's 2022–23 report; the dev
 set is not hidden). "Таблица 4" lists each member organisation (short names: МАОУ "Лицей №10",
@@ -16,6 +17,7 @@ from pathlib import Path
 from report_miner.resolve import Resolver, org_signature
 
 HERE = Path(__file__).resolve().parent
+OUT = HERE.parents[1] / "src" / "report_miner" / "data" / "members.tsv"
 SOURCE = Path("/work/shared/eval/dev/texts/002_a1dccfdb4618663c.txt")
 
 
@@ -42,7 +44,7 @@ def table_rows(lines: list[str], caption: str) -> list[str]:
     return names
 
 
-def main(source: Path = SOURCE, out: Path = HERE / "members.tsv") -> int:
+def main(source: Path = SOURCE, out: Path = OUT) -> int:
     lines = source.read_text(encoding="utf-8").splitlines()
     members = table_rows(lines, "Таблица 4.")
     full_names = table_rows(lines, "Таблица 5.")

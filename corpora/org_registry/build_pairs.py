@@ -28,7 +28,7 @@ def main() -> int:
         for event in json.loads(path.read_text(encoding="utf-8")).get("events", []):
             for org in event.get("organisations", []):
                 groups.append([org["name"], *org.get("aliases", [])])
-    for m in load_registry(HERE / "members.tsv"):
+    for m in load_registry():
         groups.append([m.name, *m.aliases])
 
     parent: dict[str, str] = {}

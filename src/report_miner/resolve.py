@@ -22,13 +22,16 @@ from __future__ import annotations
 
 import csv
 import difflib
+import io
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from importlib import resources
 from pathlib import Path
 
-REGISTRY = Path(__file__).resolve().parents[2] / "corpora" / "org_registry" / "members.tsv"
+# the consortium's members, shipped in the package (corpora/org_registry/build.py writes it)
+REGISTRY = "members.tsv"
 
 # Latin letters that look Cyrillic, seen in all-caps abbreviations ("MAOY")
 _LOOKALIKE = str.maketrans("ABCEHKMOPTXY", "АВСЕНКМОРТХУ")
@@ -260,7 +263,8 @@ def _acronym_matches(a: OrgSignature, b: OrgSignature) -> bool:
         for acr in a.acronyms)
 
 
-def same_organisation(a: OrgSignature, b: OrgSignature) -> bool:
+def parts_agree(a: OrgSignature, b: OrgSignature) -> bool:
+    """Rules 1–3 (and the places): nothing in the two names' parts says they differ."""
     if (a.number is None) != (b.number is None):
         return False
     if a.number is not None and a.number != b.number:
@@ -272,6 +276,12 @@ def same_organisation(a: OrgSignature, b: OrgSignature) -> bool:
     if not (a.city_key and b.city_key) and a.places and b.places and \
             not any(_word_in(p, b.places) for p in a.places):
         return False  # "... Запорожской области" ≠ "... Российской Федерации"
+    return True
+
+
+def same_organisation(a: OrgSignature, b: OrgSignature) -> bool:
+    if not parts_agree(a, b):
+        return False
     if a.number is not None:
         return True
     if _acronym_matches(a, b) or _acronym_matches(b, a):
@@ -298,22 +308,44 @@ def _score(a: OrgSignature, b: OrgSignature) -> float:
     return score
 
 
+PARTS = ("legal_form", "kind", "number", "city")
+
+
 @dataclass
 class Entry:
+    """A canonical organisation: its name, every spelling, and its parts (``PARTS``): given by
+    the caller (a stored row's columns, a registry member) or else read from the first spelling
+    that has them, so a city named by any spelling holds for the entry."""
+
     id: object
     name: str
     names: list[str] = field(default_factory=list)
+    legal_form: str | None = None
+    kind: str | None = None
+    number: str | None = None
+    city: str | None = None
 
     @property
     def signature(self) -> OrgSignature:
-        return org_signature(self.name)
+        sig = org_signature(self.name)
+        parts = {p: getattr(self, p) or getattr(sig, p) for p in PARTS}
+        return replace(sig, **parts, kinds=sig.kinds | ({self.kind} if self.kind else set()))
+
+    def fill(self, parts: dict[str, str | None]) -> None:
+        for part in PARTS:
+            if getattr(self, part) is None and parts.get(part):
+                setattr(self, part, parts[part])
 
 
 class Resolver:
     """Canonical organisation entries; ``resolve`` links a name to one (adding one if none matches).
 
     ``fit`` loads entries (e.g. the consortium registry), ``predict`` / ``match`` only look up.
-    Ids are the caller's (database ids, registry ids); new entries get ``new_id()`` ids.
+    Ids are the caller's (database ids, registry ids); new entries get the next free integer.
+    A name matches an entry when it is one of its spellings (normalised), or when its parts agree
+    with the entry's (``Entry.signature``) and it is ``same_organisation`` as one spelling; the
+    best-scoring entry wins, except that a numbered name without a city that matches two entries
+    matches none (which lyceum №10 is meant cannot be told).
     """
 
     def __init__(self) -> None:
@@ -323,7 +355,8 @@ class Resolver:
         self._next = 1
 
     # building -----------------------------------------------------------------------------
-    def add(self, name: str, id: object = None, aliases: Iterable[str] = ()) -> object:
+    def add(self, name: str, id: object = None, aliases: Iterable[str] = (), **parts: str | None) -> object:
+        """Add an entry (or spellings to the entry ``id``); ``parts`` are known ``PARTS`` values."""
         if id is None:
             while self._next in self.entries:
                 self._next += 1
@@ -331,6 +364,7 @@ class Resolver:
         entry = self.entries.get(id)
         if entry is None:
             entry = self.entries[id] = Entry(id, name)
+        entry.fill(parts)
         self.add_aliases(id, [name, *aliases])
         return id
 
@@ -342,7 +376,9 @@ class Resolver:
                 continue
             entry.names.append(name)
             self._by_key.setdefault(name_key(name), id)
-            number = org_signature(name).number
+            sig = org_signature(name)
+            entry.fill({part: getattr(sig, part) for part in PARTS})
+            number = sig.number
             ids = self._by_number.setdefault(number, [])
             if id not in ids:
                 ids.append(id)
@@ -359,15 +395,18 @@ class Resolver:
         if key in self._by_key:
             return self._by_key[key]
         sig = org_signature(name)
-        best, best_score = None, -1.0
+        scores: dict[object, float] = {}
         for id in self._by_number.get(sig.number, []):
-            for other in self.entries[id].names:
+            entry = self.entries[id]
+            if not parts_agree(sig, entry.signature):
+                continue  # "Лицей № 5 г. Северска" is not the "Лицей № 5" known to be in Томск
+            for other in entry.names:
                 osig = org_signature(other)
                 if same_organisation(sig, osig):
-                    score = _score(sig, osig)
-                    if score > best_score:
-                        best, best_score = id, score
-        return best
+                    scores[id] = max(scores.get(id, -1.0), _score(sig, osig))
+        if sig.number is not None and sig.city is None and len(scores) > 1:
+            return None  # a bare "Лицей №10" and two lyceums №10 (Советск, Казань): neither
+        return max(scores, key=scores.get, default=None)
 
     def predict(self, names: Iterable[str]) -> list[object | None]:
         return [self.match(n) for n in names]
@@ -402,18 +441,28 @@ class Member:
     kind: str | None
     aliases: tuple[str, ...]
 
+    @property
+    def parts(self) -> dict[str, str | None]:
+        return {part: getattr(self, part) for part in PARTS}
+
 
 @lru_cache(maxsize=4)
-def load_registry(path: Path | str = REGISTRY) -> tuple[Member, ...]:
-    """The consortium's members (corpora/org_registry/members.tsv); empty when the file is absent."""
-    path = Path(path)
-    if not path.exists():
+def load_registry(path: Path | str | None = None) -> tuple[Member, ...]:
+    """The consortium's members: the package's data/members.tsv, or the TSV file ``path``
+    (empty when that file is absent)."""
+    if path is None:
+        text = resources.files("report_miner").joinpath("data", REGISTRY).read_text(encoding="utf-8")
+    elif Path(path).exists():
+        text = Path(path).read_text(encoding="utf-8")
+    else:
         return ()
-    with path.open(encoding="utf-8", newline="") as f:
-        rows = list(csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
+    rows = list(csv.DictReader(io.StringIO(text, newline=""), delimiter="\t", quoting=csv.QUOTE_NONE))
     return tuple(Member(r["id"], r["name"], r["city"] or None, r["legal_form"] or None, r["number"] or None,
                         r["kind"] or None, tuple(a for a in r["aliases"].split(" | ") if a)) for r in rows)
 
 
-def registry_resolver(path: Path | str = REGISTRY) -> Resolver:
-    return Resolver().fit((m.id, m.name, m.aliases) for m in load_registry(path))
+def registry_resolver(path: Path | str | None = None) -> Resolver:
+    resolver = Resolver()
+    for m in load_registry(path):
+        resolver.add(m.name, m.id, m.aliases, **m.parts)
+    return resolver

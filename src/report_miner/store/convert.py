@@ -6,7 +6,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from .. import records
-from ..resolve import Resolver, load_registry
+from ..resolve import PARTS, Resolver, load_registry
 from .keys import name_key
 from .models import (
     Document,
@@ -56,13 +56,16 @@ def add_events(session: Session, document: Document, record: records.DocumentRec
 class _OrganisationLinker:
     """Links organisation mentions to canonical rows with the resolver (``report_miner.resolve``).
 
-    The resolver is built per document from the consortium registry
-    (corpora/org_registry/members.tsv) and every stored organisation with its aliases. A mention
+    The resolver is built per document from the consortium registry (package data
+    data/members.tsv) and every stored organisation with its aliases and its columns (legal form,
+    kind, number, city: a row known to be in Томск takes no "Лицей № 5 г. Северска"). A mention
     goes to the row of the entry it resolves to: an existing row (same normalised spelling, or a
     different spelling of the same organisation: "ИТШ № 777" ~ "ГБОУ «Инженерно-технологическая
     школа №777» Санкт-Петербурга"); for a registry member not stored yet, a new row named as in the
     registry (members become rows on their first mention, so an empty database stays empty);
-    otherwise a new row named by the mention. Every spelling is recorded as an alias.
+    otherwise a new row named by the mention. Every spelling is recorded as an alias, and the
+    row's empty columns are filled from the entry (the registry member, else what its spellings
+    tell: a later mention naming the city fills the city).
     """
 
     def __init__(self, session: Session) -> None:
@@ -72,15 +75,16 @@ class _OrganisationLinker:
         self.rows: dict[object, int] = {}  # resolver entry id -> organisations.id
         member_by_key = {}
         for m in self.members.values():
-            self.resolver.add(m.name, m.id, m.aliases)
+            self.resolver.add(m.name, m.id, m.aliases, **m.parts)
             member_by_key[name_key(m.name)] = m.id
         for org in session.scalars(select(Organisation).order_by(Organisation.id)):
             names = [org.name, *(a.name for a in org.aliases)]
-            entry = member_by_key.get(org.key)
+            parts = {part: getattr(org, part) for part in PARTS}
+            entry = org.registry_id if org.registry_id in self.members else member_by_key.get(org.key)
             if entry is not None and entry not in self.rows:
-                self.resolver.add_aliases(entry, names)
+                self.resolver.add(org.name, entry, names, **parts)
             else:
-                entry = self.resolver.add(org.name, f"row:{org.id}", names)
+                entry = self.resolver.add(org.name, f"row:{org.id}", names, **parts)
             self.rows[entry] = org.id
 
     def link(self, org: records.Organisation) -> tuple[Organisation, bool]:
@@ -99,6 +103,7 @@ class _OrganisationLinker:
             self.rows[entry] = canonical.id
         else:
             canonical = self.session.get(Organisation, self.rows[entry])
+        self._fill_columns(canonical, entry)
         for name in dict.fromkeys([org.name, *org.aliases]):
             exists = self.session.scalar(select(OrganisationAlias.id).where(
                 OrganisationAlias.organisation_id == canonical.id, OrganisationAlias.name == name))
@@ -106,6 +111,18 @@ class _OrganisationLinker:
                 self.session.add(OrganisationAlias(organisation_id=canonical.id, name=name, key=name_key(name)))
                 self.session.flush()
         return canonical, new
+
+    def _fill_columns(self, row: Organisation, entry: object) -> None:
+        if row.registry_id is None and entry in self.members:
+            row.registry_id = entry
+        known = self.resolver.entries[entry]
+        for part in PARTS:
+            if getattr(row, part) is None and getattr(known, part) is not None:
+                setattr(row, part, getattr(known, part))
+
+    def row_of(self, name: str) -> int | None:
+        """The stored row ``name`` (an organisation named in a position) is, without adding one."""
+        return self.rows.get(self.resolver.match(name))
 
 
 def _person(session: Session, name: str) -> tuple[Person, bool]:
