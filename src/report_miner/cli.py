@@ -166,16 +166,28 @@ def import_(
 
 @app.command("export")
 def export_(
-    fmt: str = typer.Option(..., "--format", help="csv, xlsx, jsonl or parquet"),
+    fmt: Optional[str] = typer.Option(None, "--format", help="csv, xlsx, jsonl or parquet"),
     db: str = typer.Option(DEFAULT_DB, "--db", help=DB_HELP),
     out: Optional[Path] = typer.Option(None, "--out", help="csv/parquet: a FOLDER for <table>.csv|.parquet "
                                        "(default export/); xlsx: the workbook (default export.xlsx); "
-                                       "jsonl: the file (default standard output)"),
+                                       "jsonl: the file (default standard output); "
+                                       "--corrections: a FOLDER (default corrections/)"),
+    corrections: bool = typer.Option(False, "--corrections", help="the reviewed documents as training data: "
+                                     "OUT/texts, OUT/gold (corrected), OUT/extracted (as extracted), "
+                                     "OUT/corrections.jsonl (the audit trail)"),
 ) -> None:
     """Export the database: flat tables (documents, events, event_organisations, event_people,
-    participant_counts) as CSV/Parquet files or XLSX sheets, or JSONL in the exchange schema."""
+    participant_counts) as CSV/Parquet files or XLSX sheets, or JSONL in the exchange schema;
+    with --corrections, the reviewers' corrections as training data in the exchange schema
+    (score the machine against its reviewers: score.py OUT/gold OUT/extracted)."""
     from .export import FORMATS, export
 
+    if corrections:
+        _export_corrections(db, out, fmt)
+        return
+    if fmt is None:
+        typer.echo("report-miner export: --format is required (or --corrections)", err=True)
+        raise typer.Exit(2)
     if fmt not in FORMATS:
         typer.echo(f"report-miner export: unknown format {fmt!r}, expected one of {', '.join(FORMATS)}", err=True)
         raise typer.Exit(2)
@@ -186,6 +198,28 @@ def export_(
         typer.echo(f"report-miner export: cannot write: {err}", err=True)
         raise typer.Exit(2)
     for path in written:
+        typer.echo(f"wrote {path}", err=True)
+
+
+def _export_corrections(db: str, out: Optional[Path], fmt: Optional[str]) -> None:
+    from .export import export_corrections
+
+    if fmt is not None:
+        typer.echo("report-miner export: --corrections writes its own layout; leave out --format", err=True)
+        raise typer.Exit(2)
+    out = out or Path("corrections")
+    engine = open_db(db)
+    try:
+        summary = export_corrections(engine, out)
+    except OSError as err:
+        typer.echo(f"report-miner export: cannot write: {err}", err=True)
+        raise typer.Exit(2)
+    typer.echo(f"{summary.documents} reviewed documents ({summary.approved} approved), {summary.events} events, "
+               f"{summary.corrections} corrections")
+    if summary.without_extraction:
+        typer.echo(f"{summary.without_extraction} documents have no stored extraction (imported before it was "
+                   "kept): no extracted/ file", err=True)
+    for path in summary.files:
         typer.echo(f"wrote {path}", err=True)
 
 
@@ -228,3 +262,83 @@ def orgs_(
     from .export import list_organisations
 
     _print_frame(list_organisations(open_db(db), name=name), "no organisations")
+
+
+# --- reviewers and retraining ---------------------------------------------------------------
+
+user_app = typer.Typer(no_args_is_help=True, help="Reviewers of the web app.")
+app.add_typer(user_app, name="user")
+
+
+@user_app.command("add")
+def user_add(
+    name: str = typer.Argument(..., help="the username (1-64 characters)"),
+    db: str = typer.Option(DEFAULT_DB, "--db", help=DB_HELP),
+    password_stdin: bool = typer.Option(False, "--password-stdin",
+                                        help="read the password from the first line of standard input"),
+) -> None:
+    """Add a reviewer; the password (at least 8 characters) is asked twice, hidden, and stored
+    only as its argon2 hash."""
+    from sqlalchemy.exc import IntegrityError
+    from sqlalchemy.orm import Session
+
+    from .store.users import add_user, check_password, clean_username
+
+    try:
+        name = clean_username(name)
+        if password_stdin:
+            password = sys.stdin.readline().rstrip("\r\n")
+        else:
+            password = typer.prompt("Password", hide_input=True, confirmation_prompt=True)
+        check_password(password)
+    except ValueError as err:
+        typer.echo(f"report-miner user add: {err}", err=True)
+        raise typer.Exit(1)
+    engine = open_db(db)
+    with Session(engine) as session:
+        try:
+            user = add_user(session, name, password)
+            session.commit()
+        except (ValueError, IntegrityError) as err:
+            message = str(err) if isinstance(err, ValueError) else f"the user {name!r} exists already"
+            typer.echo(f"report-miner user add: {message}", err=True)
+            raise typer.Exit(1)
+        typer.echo(f"added user {user.username}")
+
+
+@app.command("train")
+def train_(
+    db: str = typer.Option(DEFAULT_DB, "--db", help=DB_HELP),
+    out: Optional[Path] = typer.Option(None, "--out", help="the model file (default models/event_type.joblib, "
+                                       "the model extraction loads); metrics go beside it"),
+    corpus: Optional[Path] = typer.Option(None, "--corpus", help="the labelled examples (default "
+                                          "corpora/event_types/examples.jsonl)"),
+    folds: int = typer.Option(5, "--folds", min=2, help="cross-validation folds"),
+    seed: int = typer.Option(13, "--seed"),
+) -> None:
+    """Rebuild the event-type model from the labelled corpus plus the reviewed events of the
+    database (events of approved documents, and events whose type a reviewer set), and print
+    the counts and the cross-validated macro-F1."""
+    from .export import reviewed_type_examples
+    from .learn.event_type import default_model_path, read_examples, train_model
+
+    try:
+        examples = read_examples(corpus)
+    except (OSError, ValueError) as err:
+        typer.echo(f"report-miner train: cannot read the corpus: {err}", err=True)
+        raise typer.Exit(2)
+    reviewed = reviewed_type_examples(open_db(db))
+    out = out or default_model_path()
+    typer.echo(f"examples: {len(examples)} from the corpus, {len(reviewed)} reviewed events from the database")
+    try:
+        metrics = train_model(examples + reviewed, out, folds=folds, seed=seed)
+    except (OSError, ValueError) as err:
+        typer.echo(f"report-miner train: {err}", err=True)
+        raise typer.Exit(1)
+    typer.echo("types: " + ", ".join(f"{t} {n}" for t, n in metrics["counts"].items() if n))
+    cv = metrics.get("cv")
+    if cv:
+        typer.echo(f"{cv['folds']}-fold CV: macro-F1 {cv['macro_f1']:.3f}, accuracy {cv['accuracy']:.3f}")
+    else:
+        typer.echo("too few examples of some type for cross-validation")
+    typer.echo(f"wrote {out}")

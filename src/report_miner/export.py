@@ -8,6 +8,9 @@ JSON text (``[[start, end], ...]`` into the document's raw text).
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import timezone
 from pathlib import Path
 from typing import IO
 
@@ -19,6 +22,7 @@ from .records import document_to_dict
 from .store.convert import document_record
 from .store.keys import name_key
 from .store.models import (
+    Correction,
     Document,
     Event,
     EventOrganisation,
@@ -27,6 +31,7 @@ from .store.models import (
     OrganisationAlias,
     ParticipantCount,
     Person,
+    User,
 )
 
 FORMATS = ("csv", "xlsx", "jsonl", "parquet")
@@ -144,6 +149,167 @@ def write_jsonl(engine: Engine, sink: IO[str]) -> int:
             sink.write(json.dumps(data, ensure_ascii=False) + "\n")
             lines += 1
     return lines
+
+
+# --- corrections: the reviewed documents as training data ------------------------------------
+
+REVIEWED = ("in_review", "approved")
+
+
+def doc_slug(document_id: int) -> str:
+    """The stable id of a stored document in exports: ``doc-<documents.id>``."""
+    return f"doc-{document_id}"
+
+
+def raw_to_clean(document: Document) -> Callable[[int, int], tuple[int, int] | None]:
+    """Maps ``[start, end)`` of the document's raw text to its clean text (None: nothing of the span is
+    text, e.g. a tag). The SourceText is read again from ``raw``; identity when ``raw`` is null."""
+    from bisect import bisect_left, bisect_right
+
+    from .read import read_string
+
+    if document.raw is None or document.text is None:
+        return lambda s, e: (s, e)
+    try:
+        source = read_string(document.raw, document.path, fmt=document.format if document.format in ("txt", "html")
+                             else None)
+    except Exception:  # noqa: BLE001  (a reader change: no mapping rather than no export)
+        source = None
+    if source is None or source.text != document.text:
+        return lambda s, e: None
+    starts, ends = list(source.raw_starts), list(source.raw_ends)
+
+    def to_clean(start: int, end: int) -> tuple[int, int] | None:
+        first, last = bisect_right(ends, start), bisect_left(starts, end)
+        return (first, last) if first < last else None
+
+    return to_clean
+
+
+def _map_spans(spans, to_clean) -> list[list[int]]:
+    out = []
+    for s, e in spans or []:
+        mapped = to_clean(int(s), int(e))
+        if mapped is not None:
+            out.append(list(mapped))
+    return out
+
+
+def map_record_evidence(data: dict, to_clean) -> dict:
+    """An exchange-form document dict with its evidence mapped by ``to_clean`` (a copy)."""
+    events = []
+    for ev in data.get("events", []):
+        ev = dict(ev)
+        ev["evidence"] = {k: _map_spans(v, to_clean) for k, v in (ev.get("evidence") or {}).items()}
+        for key in ("organisations", "people", "participants"):
+            ev[key] = [{**v, "evidence": _map_spans(v.get("evidence"), to_clean)} for v in ev.get(key) or []]
+        events.append(ev)
+    return {**data, "events": events}
+
+
+@dataclass
+class CorrectionsSummary:
+    documents: int = 0
+    events: int = 0
+    corrections: int = 0
+    approved: int = 0
+    without_extraction: int = 0  # documents stored before the original extraction was kept
+    files: list[Path] = field(default_factory=list)
+
+
+def export_corrections(engine: Engine, out: Path) -> CorrectionsSummary:
+    """The reviewed documents (review "in_review" or "approved", or any with a correction) laid out
+    like the dev set, so ``score.py OUT/gold OUT/extracted`` scores the machine against its reviewers:
+
+    * ``OUT/texts/<id>.txt``: the clean text;
+    * ``OUT/gold/<id>.json``: ``{"id", "events"}``, the records as corrected, evidence in clean-text offsets;
+    * ``OUT/extracted/<id>.json``: the records as extracted (``Document.extraction``), the same way;
+    * ``OUT/corrections.jsonl``: the audit trail, one correction a line, oldest first.
+
+    ``<id>`` is ``doc-<documents.id>``.
+    """
+    summary = CorrectionsSummary()
+    folders = {name: out / name for name in ("texts", "gold", "extracted")}
+    for folder in folders.values():
+        folder.mkdir(parents=True, exist_ok=True)
+    with Session(engine) as session:
+        corrected = select(Correction.document_id).where(Correction.document_id.is_not(None))
+        query = (select(Document).where(Document.status == "ok",
+                                        or_(Document.review.in_(REVIEWED), Document.id.in_(corrected)))
+                 .order_by(Document.id)
+                 .options(selectinload(Document.events).selectinload(Event.organisations),
+                          selectinload(Document.events).selectinload(Event.people),
+                          selectinload(Document.events).selectinload(Event.participants)))
+        for document in session.scalars(query):
+            slug = doc_slug(document.id)
+            to_clean = raw_to_clean(document)
+            (folders["texts"] / f"{slug}.txt").write_text(document.text or "", encoding="utf-8")
+            gold = map_record_evidence(document_to_dict(document_record(document, slug)), to_clean)
+            _write_json(folders["gold"] / f"{slug}.json", gold)
+            if document.extraction is not None:
+                extracted = map_record_evidence({**document.extraction, "id": slug}, to_clean)
+                _write_json(folders["extracted"] / f"{slug}.json", extracted)
+            else:
+                summary.without_extraction += 1
+            summary.documents += 1
+            summary.events += len(document.events)
+            summary.approved += document.review == "approved"
+        trail = out / "corrections.jsonl"
+        with trail.open("w", encoding="utf-8") as sink:
+            rows = session.execute(select(Correction, User.username).join(User, Correction.user_id == User.id)
+                                   .order_by(Correction.id))
+            for correction, username in rows:
+                line = {
+                    "id": correction.id, "user": username, "at": _iso(correction.at),
+                    "action": correction.action, "target": correction.target,
+                    "document": doc_slug(correction.document_id) if correction.document_id is not None else None,
+                    "document_id": correction.document_id, "document_path": correction.document_path,
+                    "event_id": correction.event_id, "before": correction.before, "after": correction.after,
+                }
+                sink.write(json.dumps(line, ensure_ascii=False) + "\n")
+                summary.corrections += 1
+    summary.files = [folders["texts"], folders["gold"], folders["extracted"], trail]
+    return summary
+
+
+def _write_json(path: Path, data) -> None:
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+
+
+def _iso(at) -> str | None:
+    if at is None:
+        return None
+    if at.tzinfo is None:  # SQLite gives naive datetimes back; they were stored in UTC
+        at = at.replace(tzinfo=timezone.utc)
+    return at.isoformat(timespec="seconds")
+
+
+def reviewed_type_examples(engine: Engine) -> list[dict]:
+    """Training examples of the event-type model from the reviews: ``{"text", "type", "source"}`` for
+    every event of an approved document and every event whose type a reviewer set, ``text`` being
+    what the classifier reads for it (``learn.event_type.event_text``, from its evidence)."""
+    from .learn.event_type import event_text
+
+    examples = []
+    with Session(engine) as session:
+        typed_ids = select(Correction.event_id).where(
+            Correction.action == "edit", Correction.target == "type", Correction.event_id.is_not(None))
+        typed = set(session.scalars(typed_ids))
+        query = (select(Document).where(Document.status == "ok", Document.text.is_not(None),
+                                        or_(Document.review == "approved", Document.events.any(Event.id.in_(typed_ids))))
+                 .order_by(Document.id).options(selectinload(Document.events)))
+        for document in session.scalars(query):
+            to_clean = raw_to_clean(document)
+            single = len(document.events) == 1
+            for event in document.events:
+                if document.review != "approved" and event.id not in typed:
+                    continue
+                evidence = {k: _map_spans(v, to_clean) for k, v in (event.evidence or {}).items()}
+                text = event_text(document.text, evidence, single) or (event.title or "")
+                if text.strip():
+                    examples.append({"text": text, "type": event.type,
+                                     "source": f"review:{doc_slug(document.id)}/event-{event.id}"})
+    return examples
 
 
 # --- listings -----------------------------------------------------------------------------

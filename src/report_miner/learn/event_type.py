@@ -303,3 +303,155 @@ def default_model_path() -> Path:
 def load_default() -> EventTypeClassifier:
     """The shipped model, ``models/event_type.joblib``."""
     return EventTypeClassifier.load(default_model_path())
+
+
+# --- training: the corpus, reviewed events, cross-validation ------------------------------------
+
+# The shipped configuration (explicit, so that a rebuild gives the same model).
+DEFAULT_CONFIG = dict(
+    stem_len=6,
+    word_ngram_range=(1, 2),
+    char_ngram_range=(3, 5),
+    min_df=1,
+    max_char_features=40000,
+    sublinear_tf=True,
+    word_weight=1.0,
+    char_weight=1.0,
+    C=10.0,
+    class_weight="balanced",
+    max_iter=3000,
+)
+
+
+def default_corpus_path() -> Path:
+    """``corpora/event_types/examples.jsonl`` of this checkout."""
+    return Path(__file__).resolve().parents[3] / "corpora" / "event_types" / "examples.jsonl"
+
+
+def read_examples(path: str | os.PathLike | None = None) -> list[dict]:
+    """The rows ``{"text", "type", "source"}`` of a JSONL corpus; ValueError naming a malformed row."""
+    import json
+
+    path = Path(path) if path is not None else default_corpus_path()
+    rows = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as err:
+            raise ValueError(f"{path}, line {number}: not JSON ({err.msg})") from None
+        if not isinstance(row, dict) or row.get("type") not in EVENT_TYPES or not row.get("text"):
+            raise ValueError(f"{path}, line {number}: expected {{\"text\", \"type\"}} with a schema type")
+        rows.append(row)
+    return rows
+
+
+def cross_validate(texts: Sequence[str], labels: Sequence[str], folds: int = 5, seed: int = 13,
+                   config: dict | None = None):
+    """Stratified k-fold predictions of every text and per-fold macro-F1 and accuracy."""
+    from sklearn.metrics import accuracy_score, f1_score
+    from sklearn.model_selection import StratifiedKFold
+
+    config = dict(DEFAULT_CONFIG if config is None else config)
+    labels = np.asarray(labels)
+    predicted = np.empty(len(labels), dtype=object)
+    fold_scores = []
+    splitter = StratifiedKFold(n_splits=folds, shuffle=True, random_state=seed)
+    for train, test in splitter.split(texts, labels):
+        clf = EventTypeClassifier(**config).fit([texts[i] for i in train], labels[train])
+        pred = clf.predict([texts[i] for i in test])
+        predicted[test] = pred
+        fold_scores.append({
+            "macro_f1": f1_score(labels[test], pred, average="macro", zero_division=0),
+            "accuracy": accuracy_score(labels[test], pred),
+        })
+    return predicted.astype(str), fold_scores
+
+
+HEAD_LINES = 3  # a news post's headline and first paragraph or two (seeds.document_head)
+HEAD_REACH = 600
+ITEM_HEAD = 400
+_SENTENCE = re.compile(r"[^.!?\n]+[.!?]?")
+
+
+def event_text(text: str, evidence: dict[str, list], single: bool) -> str:
+    """What the classifier reads for a stored event, from its evidence in ``text`` (clean offsets).
+
+    As ``report_miner.event_type.decide_type`` does: the head where the event's stretch ("span")
+    starts: for the one event of a news post its headline and first paragraph or two, for an
+    item or a table row its first line; when the type's evidence lies outside that head (the
+    sentence that says what was held), that sentence instead. The title is put first when the
+    head does not hold it. Empty when the evidence says nothing.
+    """
+    def spans(key):
+        return sorted((int(s), int(e)) for s, e in evidence.get(key) or [] if 0 <= int(s) < int(e) <= len(text))
+
+    head = None
+    region = spans("span")
+    if region:
+        start, end = region[0]
+        lines, pos = [], start
+        for line in text[start:end].split("\n"):
+            if line.strip():
+                if lines and (pos - start > HEAD_REACH or not single):
+                    break
+                lines.append((pos, pos + len(line)))
+            if len(lines) == (HEAD_LINES if single else 1):
+                break
+            pos += len(line) + 1
+        if lines:
+            head = (lines[0][0], lines[-1][1] if single else min(lines[0][1], lines[0][0] + ITEM_HEAD))
+    type_spans = spans("type")
+    if type_spans and (head is None or not head[0] <= type_spans[0][0] < head[1]):
+        ts = type_spans[0][0]
+        for m in _SENTENCE.finditer(text, max(0, ts - 400), min(len(text), ts + 400)):
+            if m.start() <= ts < m.end():
+                head = m.span()
+                break
+    title = spans("title")
+    parts = []
+    if title and (head is None or not (head[0] <= title[0][0] and title[0][1] <= head[1])):
+        parts.append(text[title[0][0]:title[0][1]])
+    if head is not None:
+        parts.append(text[head[0]:head[1]])
+    return " ".join(" ".join(p.split()) for p in parts if p.strip())
+
+
+def train_model(examples: Sequence[dict], out: str | os.PathLike, folds: int = 5, seed: int = 13,
+                config: dict | None = None) -> dict:
+    """Cross-validate on ``examples`` (``{"text", "type", "source"?}``), fit on all of them, save the model
+    to ``out`` and its metrics beside it (``<stem>.metrics.json``); returns the metrics."""
+    import json
+    from collections import Counter
+
+    from sklearn.metrics import accuracy_score, f1_score
+
+    config = dict(DEFAULT_CONFIG if config is None else config)
+    texts = [r["text"] for r in examples]
+    labels = [r["type"] for r in examples]
+    counts = Counter(labels)
+    metrics: dict = {
+        "n_examples": len(examples),
+        "n_reviewed": sum(1 for r in examples if str(r.get("source", "")).startswith("review:")),
+        "counts": {label: counts.get(label, 0) for label in EVENT_TYPES},
+    }
+    usable = min(folds, min(counts.values()) if counts else 0)
+    if usable >= 2:
+        predicted, fold_scores = cross_validate(texts, labels, usable, seed, config)
+        metrics["cv"] = {
+            "folds": usable, "seed": seed,
+            "macro_f1": round(float(f1_score(labels, predicted, average="macro", zero_division=0)), 4),
+            "accuracy": round(float(accuracy_score(labels, predicted)), 4),
+            "fold_macro_f1": [round(float(f["macro_f1"]), 4) for f in fold_scores],
+        }
+    clf = EventTypeClassifier(**config).fit(texts, labels)
+    out = clf.save(out)
+    metrics.update({
+        "config": {k: list(v) if isinstance(v, tuple) else v for k, v in config.items()},
+        "sklearn_version": sklearn.__version__, "model_file": out.name, "model_bytes": out.stat().st_size,
+        "date": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+    })
+    out.with_name(out.stem + ".metrics.json").write_text(
+        json.dumps(metrics, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    return metrics
