@@ -24,12 +24,17 @@ from pathlib import Path
 import numpy as np
 import sklearn
 from sklearn.metrics import accuracy_score, f1_score
-from sklearn.model_selection import StratifiedKFold
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from report_miner.learn.event_type import EVENT_TYPES, EventTypeClassifier  # noqa: E402
+from report_miner.learn.event_type import (  # noqa: E402
+    DEFAULT_CONFIG,
+    EVENT_TYPES,
+    EventTypeClassifier,
+    cross_validate,
+    read_examples,
+)
 
 CORPUS = ROOT / "corpora" / "event_types" / "examples.jsonl"
 MODEL = ROOT / "models" / "event_type.joblib"
@@ -47,44 +52,16 @@ EVENT_WORD = re.compile(
     re.IGNORECASE,
 )
 
-# The shipped configuration (explicit, so that a rebuild gives the same model).
-CONFIG = dict(
-    stem_len=6,
-    word_ngram_range=(1, 2),
-    char_ngram_range=(3, 5),
-    min_df=1,
-    max_char_features=40000,
-    sublinear_tf=True,
-    word_weight=1.0,
-    char_weight=1.0,
-    C=10.0,
-    class_weight="balanced",
-    max_iter=3000,
-)
+# The shipped configuration and the training helpers live in the package (``report-miner train``
+# uses them too, adding the reviewed events of a database).
+CONFIG = DEFAULT_CONFIG
 
 
 def read_corpus(path: Path = CORPUS) -> list[dict]:
-    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    bad = [r for r in rows if r.get("type") not in EVENT_TYPES or not r.get("text")]
-    if bad:
-        raise SystemExit(f"{len(bad)} malformed rows in {path}, e.g. {bad[0]}")
-    return rows
-
-
-def cross_validate(texts, labels, folds: int, seed: int):
-    labels = np.asarray(labels)
-    predicted = np.empty(len(labels), dtype=object)
-    fold_scores = []
-    splitter = StratifiedKFold(n_splits=folds, shuffle=True, random_state=seed)
-    for train, test in splitter.split(texts, labels):
-        clf = EventTypeClassifier(**CONFIG).fit([texts[i] for i in train], labels[train])
-        pred = clf.predict([texts[i] for i in test])
-        predicted[test] = pred
-        fold_scores.append({
-            "macro_f1": f1_score(labels[test], pred, average="macro", zero_division=0),
-            "accuracy": accuracy_score(labels[test], pred),
-        })
-    return predicted.astype(str), fold_scores
+    try:
+        return read_examples(path)
+    except ValueError as err:
+        raise SystemExit(str(err)) from None
 
 
 def dev_items(dev: Path = DEV) -> tuple[list[tuple[str, str, str, str]], int]:
