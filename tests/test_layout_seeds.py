@@ -105,6 +105,26 @@ def test_hard_wrapped_line_stays_in_its_sentence():
         "Семинар для учителей\nфизики прошёл в гимназии.", "Итоги подведены.", "Таблица"]
 
 
+def test_a_text_wrapped_throughout_joins_a_long_line_to_a_capitalised_next_one():
+    from report_miner.nlp import sentence_spans
+    text = ("Совещание директоров школ района прошло в Доме культуры\n"
+            "Итоги года подвели руководители образовательных организаций и\n"
+            "представители управления образования. С докладами выступили начальник\n"
+            "управления образования Петров И.И., директор школы № 2 Смирнова А.А. и\n"
+            "методисты районного центра.")
+    assert [text[s:e] for s, e in sentence_spans(text)] == [
+        "Совещание директоров школ района прошло в Доме культуры",    # the first line: a heading
+        text[text.index("Итоги"):text.index(" С докладами")],
+        text[text.index("С докладами"):]]
+
+
+def test_a_text_not_wrapped_keeps_its_capitalised_lines_apart():
+    from report_miner.nlp import sentence_spans
+    text = ("Итоги конкурса профессионального мастерства педагогов района\n"
+            "Победителем стала учитель математики школы № 3 Иванова Анна Сергеевна")
+    assert len(sentence_spans(text)) == 2
+
+
 def test_a_results_table_in_a_news_post_lists_no_events():
     post = ("Подведены итоги муниципального конкурса чтецов\n\n"
             "15 марта в ДДТ прошёл конкурс чтецов «Живое слово».\n\n"

@@ -11,7 +11,9 @@ sentences (``doc.sents``) and entities (``doc.ents``: PER, ORG, LOC), and can us
 whitespace tokens, so ``doc.char_span`` and all offsets refer to the input.
 Line breaks and table cells (tabs) end a sentence (reports are full of headings, list items
 and table rows without final punctuation), except a hard wrap: a line that ends without
-punctuation and is continued in lower case on the next line.
+punctuation and is continued in lower case on the next line, or, in a text wrapped so
+throughout, a long line continued by a capitalised word ("…Глава администрации\nМариинско-
+Посадского района Мустаев В.Н.").
 """
 from __future__ import annotations
 
@@ -28,8 +30,15 @@ from .morph import morph_vocab
 
 # A line break, or a tab, ends a block; but not a hard wrap inside a sentence: a single line
 # break after a line that ends without punctuation, before a line that goes on in lower case
-# ("…школа №56», пгт\nПромышленная" stays split; "…для\nучителей физики" is joined).
-BLOCK_RE = re.compile(r"(?:[^\n\t]|(?<=[^\s.!?:;»\")])\n(?=[ ]*[a-zа-яё]))+")
+# ("…школа №56», пгт\nПромышленная" stays split; "…для\nучителей физики" is joined). A text
+# with at least WRAPPED_TEXT_MIN such wraps is wrapped throughout: there a line of at least
+# WRAPPED_LINE_MIN chars (no heading, no list item) is joined to a capitalised next line too.
+BREAK_RE = re.compile(r"[\n\t]")
+OPEN_END_RE = re.compile(r"[^\s.!?:;»\")]\Z")
+LOWER_START_RE = re.compile(r"[ ]*[a-zа-яё]")
+UPPER_START_RE = re.compile(r"[ ]*[A-ZА-ЯЁ«\d]")
+WRAPPED_TEXT_MIN = 2
+WRAPPED_LINE_MIN = 40
 
 
 @dataclass
@@ -59,13 +68,42 @@ def vocab() -> Vocab:
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """Sentence boundaries: razdel's sentences inside each line (hard wraps joined) and each table cell."""
     spans = []
-    for block in BLOCK_RE.finditer(text):
-        if not block.group().strip():
+    for start, stop in blocks(text):
+        block = text[start:stop]
+        if not block.strip():
             continue
-        for sent in sentenize(block.group()):
+        for sent in sentenize(block):
             if sent.text.strip():
-                spans.append((block.start() + sent.start, block.start() + sent.stop))
+                spans.append((start + sent.start, start + sent.stop))
     return spans
+
+
+def blocks(text: str) -> list[tuple[int, int]]:
+    """Lines and table cells, ``(start, stop)``, with hard-wrapped lines joined."""
+    pieces, start = [], 0      # (start, stop, the break after it)
+    for match in BREAK_RE.finditer(text):
+        pieces.append((start, match.start(), match.group()))
+        start = match.end()
+    pieces.append((start, len(text), ""))
+
+    def open_line(k: int) -> bool:
+        start, stop, after = pieces[k]
+        return after == "\n" and OPEN_END_RE.search(text, start, stop) is not None
+
+    def next_line(k: int) -> str:
+        return text[pieces[k + 1][0]:pieces[k + 1][1]]
+
+    lower = {k for k in range(len(pieces) - 1) if open_line(k) and LOWER_START_RE.match(next_line(k))}
+    wrapped = len(lower) >= WRAPPED_TEXT_MIN
+    result, block_start = [], pieces[0][0]
+    for k, (start, stop, _) in enumerate(pieces[:-1]):
+        if k in lower or (wrapped and k > 0 and stop - start >= WRAPPED_LINE_MIN and open_line(k)
+                          and UPPER_START_RE.match(next_line(k))):
+            continue
+        result.append((block_start, stop))
+        block_start = pieces[k + 1][0]
+    result.append((block_start, len(text)))
+    return result
 
 
 def segment(text: str) -> list[list[tuple[int, int, str]]]:

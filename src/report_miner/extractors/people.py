@@ -137,6 +137,14 @@ def is_space(token: Token) -> bool:
     return token.text.isspace()
 
 
+def line_break(token: Token) -> bool:
+    """A line break that ends a line; a hard wrap inside a sentence (``nlp.blocks``) is a space."""
+    if "\n" not in token.text:
+        return False
+    following = token.i + 1
+    return following >= len(token.doc) or token.doc[following].is_sent_start
+
+
 def is_punct(token: Token) -> bool:
     return token.pos_ == "PUNCT"
 
@@ -192,6 +200,9 @@ def part_kinds(doc: Doc, i: int, per_tokens: dict[int, int]) -> str:
         return ""        # СПбГУ, УГТУ, ДОННУЭТ: abbreviations, not surnames
     kinds = ""
     lower = word.lower()
+    if doc[i].lemma_.lower() in g.POSITION_HEAD_LEMMAS and not known_parses(lower, "Surn") \
+            and not known_parses(lower, "Name"):
+        return ""        # "Министр Просвещения", capitalised and taken for a name by the tagger
     if known_parses(lower, "Patr") or patronymic_ending(lower):
         kinds += "P"
     if known_parses(lower, "Name"):
@@ -209,7 +220,7 @@ def capitalised_common_word(doc: Doc, i: int) -> bool:
     if token.is_sent_start or token.ent_type_ in ("ORG", "LOC") or is_head_token(token):
         return False
     j = i - 1
-    while j >= 0 and is_space(doc[j]) and "\n" not in doc[j].text:
+    while j >= 0 and is_space(doc[j]) and not line_break(doc[j]):
         j -= 1
     return j >= 0 and is_word(doc[j])
 
@@ -365,7 +376,7 @@ def previous_words(doc: Doc, i: int, count: int) -> list[Token]:
     sentences: razdel may end a sentence at "им." before the initials of a name.)"""
     words = []
     j = i - 1
-    while j >= 0 and len(words) < count and "\n" not in doc[j].text:
+    while j >= 0 and len(words) < count and not line_break(doc[j]):
         if is_word(doc[j]):
             words.append(doc[j])
         j -= 1
@@ -547,6 +558,7 @@ def restore_case(form: str, like: str) -> str:
     return "-".join(piece[:1].upper() + piece[1:] for piece in form.lower().split("-"))
 
 
+WRAP_RE = re.compile(r"[ \t]*\n\s*")
 NATASHA_CASES = {"Nom": "nomn", "Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt",
                  "Loc": "loct"}
 NATASHA_GENDERS = {"Masc": "masc", "Fem": "femn"}
@@ -614,7 +626,7 @@ def head_before_complement(doc: Doc, j: int, reach: int = 6) -> Token | None:
     while j >= 0 and seen < reach:
         token = doc[j]
         if is_space(token):
-            if "\n" in token.text:
+            if line_break(token):
                 return None
         elif "Gen" in token.morph.get("Case") and token.pos_ in ("NOUN", "ADJ", "PROPN", "DET"):
             seen += 1
@@ -634,7 +646,7 @@ def governing_head(doc: Doc, head: Token) -> Token:
     if "Gen" not in head.morph.get("Case"):
         return head
     j = head.i - 1
-    while j >= 0 and is_space(doc[j]) and "\n" not in doc[j].text:
+    while j >= 0 and is_space(doc[j]) and not line_break(doc[j]):
         j -= 1
     if j < 0 or doc[j].is_sent_end:
         return head
@@ -659,7 +671,7 @@ def clause_start(doc: Doc, start: int) -> bool:
     """Nothing but a bullet, bracket or comma before the name in its sentence or line."""
     j = start - 1
     while j >= 0 and (is_space(doc[j]) or doc[j].text in "-–—•*(,;:|"):
-        if "\n" in doc[j].text:
+        if line_break(doc[j]):
             return True
         j -= 1
     return j < 0 or doc[j + 1].is_sent_start or doc[j].is_sent_end
@@ -927,7 +939,7 @@ STOP_PUNCT = frozenset({":", ";", "!", "?", "|", "…"})
 
 def stops_position(token: Token, person_tokens: set[int]) -> bool:
     """Tokens a position never runs across: verbs, pronouns, clause punctuation, people."""
-    if token.i in person_tokens or "\n" in token.text or "\t" in token.text:
+    if token.i in person_tokens or line_break(token) or "\t" in token.text:
         return True
     if token.i in abbreviation_tokens(token.doc) or token.text.lower() == "им":
         return False    # "к.п.н.", "им." (имени) are tagged as anything
@@ -1165,7 +1177,7 @@ def runs_into_name(doc: Doc, segment: Segment) -> bool:
 
 
 def skip_space(doc: Doc, j: int) -> int:
-    while j < len(doc) and is_space(doc[j]) and "\n" not in doc[j].text:
+    while j < len(doc) and is_space(doc[j]) and not line_break(doc[j]):
         j += 1
     return j
 
@@ -1244,7 +1256,7 @@ def segment_text(doc: Doc, segment: Segment, case: str, plural: bool = False) ->
             prefer = {case} if token.i == segment.head else modifier_prefer
             text = inflect_word(text, grams, prefer=prefer)
         words.append(text + token.whitespace_)
-    return "".join(words).strip(" ,;–—-\n\t")
+    return WRAP_RE.sub(" ", "".join(words)).strip(" ,;–—-\n\t")    # a hard wrap is a space
 
 
 def head_gender(doc: Doc, segment: Segment) -> set[str]:
