@@ -67,7 +67,7 @@ _KINDS: list[tuple[str, str]] = [
     ("комитет", r"\bкомитет\w*"),
     ("консорциум", r"\bконсорциум\w*"),
 ]
-_KIND_RES = [(kind, re.compile(p)) for kind, p in _KINDS]
+KIND_RES = [(kind, re.compile(p)) for kind, p in _KINDS]
 # a bare acronym's last letter names its kind when the name has no kind word ("ИТШ", "ВГЛ", "ДГУ")
 _ACRONYM_KIND = {"Ш": "школа", "Л": "лицей", "Г": "гимназия", "У": "университет", "К": "колледж"}
 
@@ -133,7 +133,7 @@ def _city_nominative(word: str) -> str:
     return "-".join(part if part in ("на", "в") else part.capitalize() for part in normal.split("-"))
 
 
-def _is_legal_form(token: str) -> bool:
+def is_legal_form(token: str) -> bool:
     return token in _SHORT_FORMS or (token != "ДОУ" and bool(_SHORT_FORM_RE.match(token)))
 
 
@@ -178,7 +178,7 @@ def org_signature(name: str) -> OrgSignature:
 
     lower = text.lower()
     kind, kind_at, kind_spans, kinds = None, len(lower) + 1, [], set()
-    for k, pattern in _KIND_RES:
+    for k, pattern in KIND_RES:
         for m in pattern.finditer(lower):
             kind_spans.append((m.start(), m.end()))
             kinds.add(k)
@@ -192,7 +192,7 @@ def org_signature(name: str) -> OrgSignature:
     skip_next_capital = False
     for token, start, _end in tokens:
         upper = token.translate(_LOOKALIKE) if token.isupper() else token
-        if _is_legal_form(upper):
+        if is_legal_form(upper):
             if legal_form is None:
                 legal_form = upper
             continue
@@ -219,7 +219,7 @@ def org_signature(name: str) -> OrgSignature:
             if st in ("им", "имени", "имен", "при"):
                 kept.append(("|", None))  # initials stop here
             continue
-        generic = in_kind or st in _GENERIC
+        generic = in_kind or st in _GENERIC or st + "н" in _GENERIC  # "государственного" → "государствен"
         kept.append((token, None if generic else (acronym.lower() if acronym else st)))
     words = [w for w, _ in kept]
     core = {part for _, c in kept if c for part in c.split("-") if part}
@@ -273,10 +273,9 @@ def parts_agree(a: OrgSignature, b: OrgSignature) -> bool:
         return False
     if a.city_key and b.city_key and a.city_key != b.city_key:
         return False
-    if not (a.city_key and b.city_key) and a.places and b.places and \
-            not any(_word_in(p, b.places) for p in a.places):
-        return False  # "... Запорожской области" ≠ "... Российской Федерации"
-    return True
+    # places only when the cities do not decide: "... Запорожской области" ≠ "... Российской Федерации"
+    return bool(a.city_key and b.city_key) or not (a.places and b.places) or \
+        any(_word_in(p, b.places) for p in a.places)
 
 
 def same_organisation(a: OrgSignature, b: OrgSignature) -> bool:

@@ -2,11 +2,12 @@
 people, and stored rows become a DocumentRecord again (for the exchange-schema export)."""
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from .. import records
 from ..resolve import PARTS, Resolver, load_registry
+from ..resolve_people import PersonResolver, parse_name, position_organisations
 from .keys import name_key
 from .models import (
     Document,
@@ -28,7 +29,8 @@ def add_events(session: Session, document: Document, record: records.DocumentRec
     """Add the record's events to ``document``; returns how many new canonical rows were made."""
     created = {"organisations": 0, "people": 0}
     document.extraction = records.document_to_dict(record)
-    linker = _OrganisationLinker(session) if any(ev.organisations for ev in record.events) else None
+    linker = _OrganisationLinker(session) if any(ev.organisations or ev.people for ev in record.events) else None
+    people = _PersonLinker(session, linker, record) if any(ev.people for ev in record.events) else None
     for position, ev in enumerate(record.events):
         row = Event(position=position, type=ev.type, title=ev.title, date_start=ev.date_start,
                     date_end=ev.date_end, format=ev.format, location=ev.location,
@@ -40,7 +42,7 @@ def add_events(session: Session, document: Document, record: records.DocumentRec
                 organisation=canonical, ordinal=ordinal, role=org.role, name=org.name,
                 aliases=list(org.aliases), evidence=_spans(org.evidence)))
         for ordinal, person in enumerate(ev.people):
-            canonical, new = _person(session, person.name)
+            canonical, new = people.link(person)
             created["people"] += new
             row.people.append(EventPerson(
                 person=canonical, ordinal=ordinal, name=person.name, position=person.position,
@@ -125,15 +127,58 @@ class _OrganisationLinker:
         return self.rows.get(self.resolver.match(name))
 
 
-def _person(session: Session, name: str) -> tuple[Person, bool]:
-    key = name_key(name) or name
-    canonical = session.scalar(select(Person).where(Person.key == key))
-    if canonical is not None:
-        return canonical, False
-    canonical = Person(name=name, key=key)
-    session.add(canonical)
-    session.flush()
-    return canonical, True
+class _PersonLinker:
+    """Links person mentions to canonical rows with the person resolver (``resolve_people``).
+
+    Built per document from the stored people who share a surname with one of the document's
+    mentions (by the normalised ``key``), each with the organisations of their stored row and
+    of their stored positions. A mention's organisations are those its position names; the
+    first of them that is a stored organisation becomes the person's ``organisation_id`` (a
+    position names no new organisation row). A fuller name renames the row ("Князева В. В." →
+    "Князева Вера Владимировна") and fills its parts.
+    """
+
+    def __init__(self, session: Session, orgs: _OrganisationLinker, record: records.DocumentRecord) -> None:
+        self.session = session
+        self.orgs = orgs
+        self.resolver = PersonResolver(orgs.resolver)
+        self.rows: dict[object, int] = {}  # resolver entry id -> people.id
+        names = {parse_name(p.name) for ev in record.events for p in ev.people}
+        prefixes = {name_key(n.surname) for n in names if n.surname}
+        keys = {name_key(n.full) for n in names if n.surname is None}
+        stored = session.scalars(select(Person).where(or_(
+            Person.key.in_(keys | prefixes),
+            *(Person.key.startswith(prefix + " ", autoescape=True) for prefix in prefixes),
+        )).order_by(Person.id)).all()
+        positions: dict[int, list[str]] = {}
+        if stored:
+            for person_id, position in session.execute(select(EventPerson.person_id, EventPerson.position).where(
+                    EventPerson.person_id.in_([p.id for p in stored]), EventPerson.position.is_not(None))):
+                positions.setdefault(person_id, []).append(position)
+        for person in stored:
+            organisations = [person.organisation.name] if person.organisation is not None else []
+            organisations += [o for position in positions.get(person.id, []) for o in position_organisations(position)]
+            self.rows[self.resolver.add(person.name, f"row:{person.id}", organisations)] = person.id
+
+    def link(self, person: records.Person) -> tuple[Person, bool]:
+        organisations = position_organisations(person.position)
+        entry = self.resolver.resolve(person.name, organisations)
+        known = self.resolver.entries[entry]
+        new = entry not in self.rows
+        if new:
+            canonical = Person(name=known.name, key=name_key(known.name) or known.name)
+            self.session.add(canonical)
+        else:
+            canonical = self.session.get(Person, self.rows[entry])
+            canonical.name, canonical.key = known.name, name_key(known.name) or known.name
+        canonical.surname, canonical.first_name, canonical.patronymic = (
+            known.parts.surname, known.parts.first, known.parts.patronymic)
+        organisation = next((row for row in map(self.orgs.row_of, organisations) if row is not None), None)
+        if organisation is not None:
+            canonical.organisation_id = organisation
+        self.session.flush()
+        self.rows[entry] = canonical.id
+        return canonical, new
 
 
 def document_record(document: Document, doc_id: str) -> records.DocumentRecord:
