@@ -67,20 +67,36 @@ def browser():
         launched.close()
 
 
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_runtest_makereport(item, call):
+    report = yield
+    setattr(item, f"rep_{report.when}", report)  # the page fixture saves the page of a failed test
+    return report
+
+
 @pytest.fixture
-def page(browser):
-    """A fresh page (own cookies) 1400 px wide, Russian locale; dialogs are recorded and dismissed."""
+def page(browser, request, tmp_path):
+    """A fresh page (own cookies) 1400 px wide, Russian locale; dialogs are recorded and dismissed
+    (confirm dialogs accepted). A failed test leaves the page's screenshot and HTML in its tmp_path."""
     context = browser.new_context(viewport=VIEWPORT, locale="ru-RU")
     context.set_default_timeout(30_000)
     new = context.new_page()
     new.dialogs = []  # every alert/confirm/prompt the page opened (none is expected)
 
-    def dismiss(dialog) -> None:
+    def answer(dialog) -> None:
         new.dialogs.append(f"{dialog.type}: {dialog.message}")
-        dialog.dismiss()
+        dialog.accept() if dialog.type == "confirm" else dialog.dismiss()
 
-    new.on("dialog", dismiss)
+    new.on("dialog", answer)
     yield new
+    report = getattr(request.node, "rep_call", None)
+    if report is not None and report.failed and not new.is_closed():
+        try:
+            new.screenshot(path=str(tmp_path / "failed-page.png"), full_page=True)
+            (tmp_path / "failed-page.html").write_text(new.content(), encoding="utf-8")
+            print(f"\nbrowser test failed on {new.url}: page saved as {tmp_path}/failed-page.png and .html")
+        except Exception as exc:  # the browser itself may be what failed
+            print(f"\nbrowser test failed on {new.url}; the page could not be saved: {exc}")
     context.close()
 
 
