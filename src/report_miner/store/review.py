@@ -35,9 +35,8 @@ from ..records import (
     PERSON_ROLES,
     DocumentRecord,
 )
-from .convert import (  # the import's own linking, not a copy of it
-    _OrganisationLinker,
-    _person,
+from . import (
+    convert,  # the import's own linking of mentions to canonical rows, not a copy of it
 )
 from .documents import store_document
 from .keys import name_key
@@ -476,8 +475,25 @@ def split_event(session: Session, event: Event, user: User, organisations=(), pe
 # --- values of an event ----------------------------------------------------------------------
 
 def _link(session: Session, name: str, role: str, aliases=()) -> Organisation:
-    canonical, _ = _OrganisationLinker(session).link(records.Organisation(name, role, list(aliases)))
-    return canonical
+    """The canonical organisation of a mention, linked as ``convert.add_events`` links the import's."""
+    linker = getattr(convert, "link_organisation", None)
+    mention = records.Organisation(name, role, list(aliases))
+    if linker is not None:
+        return linker(session, mention)[0]
+    return convert._OrganisationLinker(session).link(mention)[0]
+
+
+def _link_person(session: Session, name: str, position: str | None, role: str) -> Person:
+    """The canonical person of a mention, linked as ``convert.add_events`` links the import's."""
+    mention = records.Person(name, position, role)
+    linker = getattr(convert, "link_person", None)
+    if linker is not None:
+        return linker(session, mention)[0]
+    if hasattr(convert, "_PersonLinker"):  # people resolved by name parts and organisations
+        record = records.DocumentRecord("review", [records.Event(people=[mention])])
+        orgs = convert._OrganisationLinker(session)
+        return convert._PersonLinker(session, orgs, record).link(mention)[0]
+    return convert._person(session, name)[0]
 
 
 def add_organisation(session: Session, event: Event, user: User, name: str, role: str = "other",
@@ -505,7 +521,7 @@ def add_person(session: Session, event: Event, user: User, name: str, position: 
     position = _text(position, "the position")
     role = _choice(role, PERSON_ROLES, "the person's role")
     spans = _evidence(document, evidence)
-    canonical, _ = _person(session, name)
+    canonical = _link_person(session, name, position, role)
     value = EventPerson(person_id=canonical.id, ordinal=len(event.people), name=name, position=position,
                         role=role, evidence=spans)
     event.people.append(value)
@@ -572,7 +588,7 @@ def edit_value(session: Session, value, user: User, **changes) -> None:
         value.organisation_id = _link(session, value.name, value.role).id
         value.aliases = []
     elif renamed and kind is EventPerson:
-        value.person_id = _person(session, value.name)[0].id
+        value.person_id = _link_person(session, value.name, value.position, value.role).id
     session.flush()
     _correct(session, user, "edit", TARGET[kind], document, event.id, before, value_dict(value))
 
