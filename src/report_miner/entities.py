@@ -23,6 +23,7 @@ from .grammars.organisations import (
     VEHICLE_LEMMAS, is_legal_form,
 )
 from .morph import parses
+from .nlp import line_break
 
 OPEN_QUOTES = frozenset("«„“\"")
 CLOSE_QUOTES = frozenset("»“”\"")
@@ -131,9 +132,12 @@ def genitive_chain_end(doc: Doc, i: int, allow_po: bool = False, join_first: boo
     образованию и науке", "по делам молодёжи")."""
     end = i
     while end < len(doc) and end - i < MAX_NAME_TOKENS:
-        joined = lower(doc[end]) == "и" and (end > i or join_first)
-        po = allow_po and lower(doc[end]) == "по"
-        start = end + 1 if joined or po else end
+        at = skip_wrap(doc, end)
+        if at >= len(doc):
+            break
+        joined = lower(doc[at]) == "и" and (at > i or join_first)
+        po = allow_po and lower(doc[at]) == "по"
+        start = skip_wrap(doc, at + 1) if joined or po else at
         group = noun_group(doc, start)
         if po and start < len(doc) and lower(doc[start]) in g.PO_STOP_FORMS:
             break
@@ -151,6 +155,13 @@ def genitive_chain_end(doc: Doc, i: int, allow_po: bool = False, join_first: boo
             break
         end = group[1]
     return end
+
+
+def skip_wrap(doc: Doc, i: int) -> int:
+    """After a hard wrap at ``i`` (a name runs on over it), else ``i``."""
+    while i < len(doc) and is_space(doc[i]) and "\t" not in doc[i].text and not line_break(doc[i]):
+        i += 1
+    return i
 
 
 UD_TO_PYMORPHY_CASE = {"Nom": "nomn", "Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt", "Loc": "loct"}
@@ -208,7 +219,7 @@ def split_at_separators(doc: Doc, ent: Entity) -> list[Entity]:
     parts, start = [], ent.start
     for i in range(ent.start, ent.end):
         text = doc[i].text
-        if text in LIST_SEPARATORS or "\n" in text or (text == "," and ent.type != "ORG"):
+        if text in LIST_SEPARATORS or line_break(doc[i]) or (text == "," and ent.type != "ORG"):
             parts.append(Entity(start, i, ent.type))
             start = i + 1
     parts.append(Entity(start, ent.end, ent.type))

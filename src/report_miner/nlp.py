@@ -37,6 +37,7 @@ BREAK_RE = re.compile(r"[\n\t]")
 OPEN_END_RE = re.compile(r"[^\s.!?:;»\")]\Z")
 LOWER_START_RE = re.compile(r"[ ]*[a-zа-яё]")
 UPPER_START_RE = re.compile(r"[ ]*[A-ZА-ЯЁ«\d]")
+WRAP_RE = re.compile(r"[ \t]*\n\s*")
 WRAPPED_TEXT_MIN = 2
 WRAPPED_LINE_MIN = 40
 
@@ -76,6 +77,20 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
             if sent.text.strip():
                 spans.append((start + sent.start, start + sent.stop))
     return spans
+
+
+def line_break(token) -> bool:
+    """Whether a token is a line break that ends a line; a hard wrap inside a sentence (see
+    ``blocks``) is a space, as the sentence runs on over it."""
+    if "\n" not in token.text:
+        return False
+    following = token.i + 1
+    return following >= len(token.doc) or token.doc[following].is_sent_start
+
+
+def unwrap(text: str) -> str:
+    """A value read over a hard wrap, its line break made a space."""
+    return WRAP_RE.sub(" ", text)
 
 
 def blocks(text: str) -> list[tuple[int, int]]:

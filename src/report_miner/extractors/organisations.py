@@ -36,7 +36,7 @@ from ..entities import (
 )
 from ..grammars import organisations as g
 from ..morph import PymorphyParse, inflect_word, match_case, parses
-from ..nlp import text_of
+from ..nlp import line_break, text_of, unwrap
 from ..records import Organisation
 
 MAX_QUOTED_TOKENS = 40
@@ -82,7 +82,8 @@ def find_organisations(doc: Doc) -> list[Organisation]:
             continue
         mention.role = role_of(doc, mention)
         span = (doc[mention.start].idx, token_end_char(doc[mention.end - 1]))
-        orgs.append(Organisation(mention.name, mention.role, unique_aliases(mention), [span]))
+        orgs.append(Organisation(unwrap(mention.name), mention.role,
+                                 [unwrap(alias) for alias in unique_aliases(mention)], [span]))
     return complete_cut_name(doc, orgs)
 
 
@@ -906,7 +907,8 @@ def is_org_name(doc: Doc, start: int, end: int) -> bool:
     if g.WEB_DOMAIN_RE.match(text_of(doc)[token_end_char(doc[end - 1]):token_end_char(doc[end - 1]) + 8]):
         return False        # "Schools.by": a site
     if "_" in text or text.startswith("#") or lower(tokens[0]) in g.NOT_ORG_NAMES \
-            or is_term_abbreviation(text) or "\t" in text or "\n" in text or g.WEB_DOMAIN_RE.search(text):
+            or is_term_abbreviation(text) or "\t" in text or any(line_break(t) for t in doc[start:end]) \
+            or g.WEB_DOMAIN_RE.search(text):
         return False
     if all(g.is_legal_form(t.text) or t.text in g.LEGAL_FORM_TAILS for t in tokens):
         return False

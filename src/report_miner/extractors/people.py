@@ -34,7 +34,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..grammars import people as g
 from ..morph import PymorphyParse, inflect_word, parses
-from ..nlp import text_of
+from ..nlp import line_break, text_of, unwrap
 from ..records import Person
 
 # ============================================================== data of one mention
@@ -135,14 +135,6 @@ def is_word(token: Token) -> bool:
 
 def is_space(token: Token) -> bool:
     return token.text.isspace()
-
-
-def line_break(token: Token) -> bool:
-    """A line break that ends a line; a hard wrap inside a sentence (``nlp.blocks``) is a space."""
-    if "\n" not in token.text:
-        return False
-    following = token.i + 1
-    return following >= len(token.doc) or token.doc[following].is_sent_start
 
 
 def is_punct(token: Token) -> bool:
@@ -558,7 +550,6 @@ def restore_case(form: str, like: str) -> str:
     return "-".join(piece[:1].upper() + piece[1:] for piece in form.lower().split("-"))
 
 
-WRAP_RE = re.compile(r"[ \t]*\n\s*")
 NATASHA_CASES = {"Nom": "nomn", "Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt",
                  "Loc": "loct"}
 NATASHA_GENDERS = {"Masc": "masc", "Fem": "femn"}
@@ -1256,7 +1247,7 @@ def segment_text(doc: Doc, segment: Segment, case: str, plural: bool = False) ->
             prefer = {case} if token.i == segment.head else modifier_prefer
             text = inflect_word(text, grams, prefer=prefer)
         words.append(text + token.whitespace_)
-    return WRAP_RE.sub(" ", "".join(words)).strip(" ,;–—-\n\t")    # a hard wrap is a space
+    return unwrap("".join(words)).strip(" ,;–—-\n\t")
 
 
 def head_gender(doc: Doc, segment: Segment) -> set[str]:
