@@ -285,11 +285,12 @@ def same_organisation(a: OrgSignature, b: OrgSignature) -> bool:
         return True
     if _acronym_matches(a, b) or _acronym_matches(b, a):
         return True
-    small, large = sorted((a.core, b.core), key=len)
-    if not small:
+    small, large = sorted((a, b), key=lambda s: len(s.core))
+    if not small.core:
         # nothing distinctive on one side: only the same kind in the same known city
-        return bool(a.kind and a.kind == b.kind and a.city_key and a.city_key == b.city_key and not large)
-    return all(_word_in(w, large) for w in small)
+        return bool(a.kind and a.kind == b.kind and a.city_key and a.city_key == b.city_key and not large.core)
+    # an acronym has no typos: "КНиИТ" (a faculty) is not "КНИТУ"
+    return all(w in large.core if w.upper() in small.acronyms else _word_in(w, large.core) for w in small.core)
 
 
 def _score(a: OrgSignature, b: OrgSignature) -> float:

@@ -50,6 +50,10 @@ _POSITION_WORD_RE = re.compile(r"[«\"„]?([A-Za-zА-Яа-яЁё][\w.-]*)")
 _NOT_ORGANISATIONS = {"УВР", "ВР", "НМР", "УР", "ИКТ", "ОБЖ", "ИЗО", "МХК", "РФ", "РТ", "РД", "РБ", "ДНР",
                       "ЛНР", "РАО", "РАН"}
 
+# bodies whose officers hold their posts beside their own organisation's ("заместитель президента
+# Консорциума" is a member school's director): they tell nothing about where a person works
+_UMBRELLAS = {"консорциум"}
+
 
 @dataclass(frozen=True)
 class PersonName:
@@ -130,7 +134,8 @@ def position_organisations(position: str | None) -> list[str]:
     """The organisations a position names, one per comma-separated part: from the part's first
     legal form, kind word ("школы", "министерства") or capitalised word after the job, to its
     end; a part that is only a city ("г. Новосибирск") goes with the one before. Kept only when
-    it reads as an organisation (a kind, a legal form or an acronym)."""
+    it reads as an organisation (a kind, a legal form or an acronym) and is no umbrella body
+    (``_UMBRELLAS``)."""
     found: list[str] = []
     for segment in _SEGMENT_RE.split(position or ""):
         segment = segment.strip(" .")
@@ -142,7 +147,7 @@ def position_organisations(position: str | None) -> list[str]:
             continue
         name = segment[start:].strip(" .")
         sig = org_signature(name)
-        if sig.kind or sig.legal_form or sig.acronyms - _NOT_ORGANISATIONS:
+        if (sig.kind or sig.legal_form or sig.acronyms - _NOT_ORGANISATIONS) and sig.kind not in _UMBRELLAS:
             found.append(name)
     return found
 
@@ -205,18 +210,25 @@ class PersonResolver:
         entry = self.orgs.match(a) if self.orgs is not None else None
         return entry is not None and entry == self.orgs.match(b)
 
-    def _shares_organisation(self, entry: PersonEntry, organisations: list[str]) -> bool:
-        return any(self.same_organisation(a, b) for a in entry.organisations for b in organisations)
+    def _shares_organisation(self, ours: list[str], theirs: list[str]) -> bool:
+        return any(self.same_organisation(a, b) for a in ours for b in theirs)
+
+    def _organisations_compatible(self, ours: list[str], theirs: list[str]) -> bool:
+        return not ours or not theirs or self._shares_organisation(ours, theirs)
 
     def compatible(self, entry: PersonEntry, name: PersonName, organisations: list[str]) -> bool:
-        return same_name(entry.parts, name) and (
-            not entry.organisations or not organisations or self._shares_organisation(entry, organisations))
+        return same_name(entry.parts, name) and self._organisations_compatible(entry.organisations, organisations)
+
+    def same_person(self, a: str, a_organisations: Iterable[str], b: str, b_organisations: Iterable[str]) -> bool:
+        """Rules 1–3 for two mentions: the pairwise decision ``resolve`` links by."""
+        return same_name(parse_name(a), parse_name(b)) and \
+            self._organisations_compatible(list(a_organisations), list(b_organisations))
 
     def match(self, name: str, organisations: Iterable[str] = ()) -> object | None:
         """The one person the mention is (see the module's rules), else None."""
         parts, organisations = parse_name(name), list(organisations)
         pool = [e for e in self.entries.values() if self.compatible(e, parts, organisations)]
-        for narrower in (lambda e: self._shares_organisation(e, organisations), lambda e: parts.key in e.keys):
+        for narrower in (lambda e: self._shares_organisation(e.organisations, organisations), lambda e: parts.key in e.keys):
             if len(pool) <= 1:
                 break
             narrowed = [e for e in pool if narrower(e)]
