@@ -37,23 +37,25 @@ def unavailable(reason: str) -> None:
     pytest.skip(f"browser tests: {reason}")
 
 
-def chromium_executable() -> str | None:
+def chromium_executable() -> tuple[str | None, str]:
+    """The chromium to launch, or None and why there is none."""
     named = os.environ.get(CHROMIUM_ENV)
     if named:
-        return named if os.access(named, os.X_OK) else None
-    found = shutil.which("chromium")
+        if os.access(named, os.X_OK):
+            return named, ""
+        return None, f"${CHROMIUM_ENV}={named} is no executable"
+    found = shutil.which("chromium") or ("/usr/bin/chromium" if os.access("/usr/bin/chromium", os.X_OK) else None)
     if found:
-        return found
-    return "/usr/bin/chromium" if os.access("/usr/bin/chromium", os.X_OK) else None
+        return found, ""
+    return None, "no chromium on PATH nor /usr/bin/chromium; `bash scripts/browser.sh` installs Debian's"
 
 
 @pytest.fixture(scope="session")
 def browser():
     """One headless chromium for the session (each test opens its own context)."""
-    path = chromium_executable()
+    path, missing = chromium_executable()
     if path is None:
-        unavailable(f"no chromium (${CHROMIUM_ENV}, PATH, /usr/bin/chromium); "
-                    "`bash scripts/browser.sh` installs Debian's")
+        unavailable(missing)
     try:
         from playwright.sync_api import Error, sync_playwright
     except ImportError as exc:
