@@ -264,6 +264,34 @@ def orgs_(
     _print_frame(list_organisations(open_db(db), name=name), "no organisations")
 
 
+@app.command("serve")
+def serve(
+    db: str = typer.Option(DEFAULT_DB, "--db", help=DB_HELP),
+    host: str = typer.Option("127.0.0.1", "--host", help="address to listen on (0.0.0.0: every interface)"),
+    port: int = typer.Option(8000, "--port", min=1, max=65535),
+    threads: int = typer.Option(4, "--threads", min=1, help="request threads"),
+) -> None:
+    """Run the reviewers' web app (waitress). The session key comes from REPORT_MINER_SECRET_KEY,
+    or is generated once and kept beside a SQLite database (else in the app's instance folder)."""
+    from sqlalchemy import func, select
+    from sqlalchemy.orm import Session
+    from waitress import serve as run
+
+    from .store import User
+    from .web import create_app
+
+    engine = open_db(db)
+    with Session(engine) as session:
+        users = session.scalar(select(func.count()).select_from(User))
+    engine.dispose()
+    if not users:
+        typer.echo(f"report-miner serve: no user yet, so nobody can sign in and change data; "
+                   f"create one: report-miner user add NAME --db {db}", err=True)
+    web = create_app(db)
+    typer.echo(f"report-miner: serving {db} on http://{host}:{port}/ (Ctrl+C stops)", err=True)
+    run(web, host=host, port=port, threads=threads)
+
+
 # --- reviewers and retraining ---------------------------------------------------------------
 
 user_app = typer.Typer(no_args_is_help=True, help="Reviewers of the web app.")

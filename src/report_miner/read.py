@@ -15,6 +15,7 @@ import xml.etree.ElementTree as ET
 import zipfile
 import zlib
 from array import array
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path, PurePath
 
@@ -61,6 +62,21 @@ class SourceText:
             return self.raw_starts[start], self.raw_starts[start]
         pos = self.raw_ends[-1] if self.text else 0
         return pos, pos
+
+    def to_text(self, raw_start: int, raw_end: int) -> tuple[int, int]:
+        """The ``[start, end)`` of ``text`` that came from ``raw[raw_start:raw_end]``: the inverse of ``to_raw``.
+
+        A char belongs to the span when its source overlaps it, so a span cutting an entity
+        or a tag takes the whole char; a span of dropped source only (a tag, a soft hyphen)
+        is empty, placed where the text continues.
+        """
+        if not 0 <= raw_start <= raw_end <= len(self.raw):
+            raise IndexError(f"span [{raw_start}, {raw_end}) outside raw text of length {len(self.raw)}")
+        start = bisect_right(self.raw_ends, raw_start)  # first char whose source ends after raw_start
+        if raw_start == raw_end:
+            return start, start
+        end = bisect_left(self.raw_starts, raw_end)  # chars whose source starts before raw_end
+        return start, max(start, end)
 
 
 def read_path(path: str | Path, max_bytes: int = MAX_BYTES) -> SourceText:

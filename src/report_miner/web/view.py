@@ -1,0 +1,67 @@
+"""What the pages show of a document: highlight spans by field, in display offsets."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..records import DocumentRecord
+from .offsets import OffsetMap
+from .segments import Highlight
+
+# evidence keys of an event's own fields -> the field they highlight ("span" is the event's region)
+EVENT_KEYS = ("type", "title", "date", "location", "format")
+FIELDS = ("organisation", "person", "date", "count", "type", "location", "title", "format")
+FIELD_NAMES = {
+    "organisation": "организация", "person": "человек", "date": "дата", "count": "число участников",
+    "type": "тип", "location": "место", "title": "название", "format": "формат",
+}
+
+
+@dataclass
+class Marks:
+    spans: list[tuple[int, int, Highlight]] = field(default_factory=list)
+    event_starts: dict = field(default_factory=dict)  # event key -> display offset where it starts
+
+    def add(self, omap: OffsetMap, evidence, value_id: str, field_: str, event_key) -> None:
+        for span in evidence or ():
+            try:
+                start, end = omap.to_display(int(span[0]), int(span[1]))
+            except (TypeError, ValueError, IndexError):
+                continue
+            self.spans.append((start, end, Highlight(value_id, field_, event_key)))
+
+
+def event_marks(marks: Marks, omap: OffsetMap, event_key, prefix: str, evidence: dict, organisations, people,
+                participants, ids=None) -> None:
+    """The marks of one event; ``ids`` gives the value ids (database rows) or None (positions)."""
+    evidence = evidence or {}
+    starts = [omap.to_display(*map(int, s))[0] for s in evidence.get("span") or () if len(s) == 2]
+    for key, spans in evidence.items():
+        if key != "span":
+            marks.add(omap, spans, f"{prefix}-{key}", key if key in EVENT_KEYS else "type", event_key)
+            starts += [omap.to_display(*map(int, s))[0] for s in spans if len(s) == 2]
+    for kind, letter, values in (("organisation", "o", organisations), ("person", "p", people),
+                                 ("count", "c", participants)):
+        for index, value in enumerate(values):
+            value_id = f"{letter}{value.id}" if ids else f"{prefix}-{letter}{index}"
+            marks.add(omap, value.evidence, value_id, kind, event_key)
+            starts += [omap.to_display(*map(int, s))[0] for s in value.evidence or () if len(s) == 2]
+    if starts:
+        marks.event_starts[event_key] = min(starts)
+
+
+def document_marks(document, omap: OffsetMap) -> Marks:
+    """The marks of a stored document's events (value ids: o<id>, p<id>, c<id>, e<event id>-<field>)."""
+    marks = Marks()
+    for event in document.events:
+        event_marks(marks, omap, event.id, f"e{event.id}", event.evidence, event.organisations, event.people,
+                    event.participants, ids=True)
+    return marks
+
+
+def record_marks(record: DocumentRecord, omap: OffsetMap) -> Marks:
+    """The marks of freshly extracted records (value ids by position: e<n>-o<k>, e<n>-date, ...)."""
+    marks = Marks()
+    for n, event in enumerate(record.events):
+        event_marks(marks, omap, n, f"e{n}", event.evidence, event.organisations, event.people,
+                    event.participants)
+    return marks

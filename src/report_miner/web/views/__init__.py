@@ -1,0 +1,1 @@
+"""The app's pages, one blueprint per page family."""
