@@ -57,7 +57,7 @@ _KINDS: list[tuple[str, str]] = [
     ("колледж", r"\bколледж\w*"),
     ("техникум", r"\bтехникум\w*"),
     ("училище", r"\bучилищ\w*"),
-    ("университет", r"\bуниверситет\w*"),
+    ("университет", r"\b(?:гос)?(?:пед)?университет\w*"),
     ("институт", r"\bинститут\w*"),
     ("академия", r"\bакадеми\w*"),
     ("дом культуры", r"\b(?:дом\w*|двор\w*)\s+культуры\b|\bдк\b"),
@@ -84,6 +84,8 @@ _FUNCTION = {"и", "в", "на", "по", "для", "с", "со", "при", "им
 # not distinctive (left out of the core words) but counted in initials ("ДГУ")
 _GENERIC = {"рф", "филиал", "общеобразовательн", "образовательн", "учреждени", "государственн", "бюджетн",
             "казенн", "федеральн", "национальн"}
+_COMPOUND_RE = re.compile(r"(гос|пед)(?=университет|институт|академи|пед)")
+_CITY_LETTERS = {"Санкт-Петербург": ("СПБ", "СП"), "Москва": ("М",), "Севастополь": ("С",)}
 _ENDINGS = sorted(
     "ского ской ская ский ское ских ским ского ному ного ными ыми ими ого его ому ему ой ый ий ая яя ое ее "  # noqa: SIM905
     "ые ие ых их ую юю ам ям ах ях ов ев ей ом ем ы и а я о е у ю ь".split(), key=len, reverse=True)
@@ -98,6 +100,8 @@ class OrgSignature:
     core: frozenset[str] = frozenset()  # stems of the distinctive name words
     initials: str = ""                  # initials of the name words (kind included): "ИТШ"
     acronyms: frozenset[str] = frozenset()  # all-caps words of the name: "ИТШ", "КНИТУ"
+    # the capitals of a mixed-case acronym: "СПбГУ" → СПГУ, "КНиИТ" → КНИТ (to spell initials exactly)
+    capitals: frozenset[str] = frozenset()
     city: str | None = None             # nominative: "Санкт-Петербург"
     kinds: frozenset[str] = frozenset()  # every kind word ("Гимназия №8-Центр образования")
     places: frozenset[str] = frozenset()  # stems of district/region names ("Невского района")
@@ -118,6 +122,12 @@ def _stem(word: str) -> str:
         if word.endswith(ending) and len(word) - len(ending) >= 3:
             return word[: -len(ending)]
     return word
+
+
+# a region's acronym stands for its name among the places ("РТ" ~ "Республики Татарстан")
+_REGION_ACRONYMS = {acronym: stem(region) for acronym, region in {
+    "РФ": "Российской", "РТ": "Татарстан", "РБ": "Башкортостан", "РД": "Дагестан", "ДНР": "Донецкой",
+    "ЛНР": "Луганской"}.items()}
 
 
 def _city_nominative(word: str) -> str:
@@ -188,6 +198,7 @@ def org_signature(name: str) -> OrgSignature:
     tokens = [(m.group(), m.start(), m.end()) for m in _WORD_RE.finditer(text)]
     kept: list[tuple[str, str | None]] = []  # (name word, its core stem or None), in order
     acronyms: set[str] = set()
+    capitals: set[str] = set()
     places: set[str] = set()
     skip_next_capital = False
     for token, start, _end in tokens:
@@ -211,10 +222,16 @@ def org_signature(name: str) -> OrgSignature:
             places.add(st)
             continue
         skip_next_capital = False
+        if upper in _REGION_ACRONYMS:  # "Министерство образования и науки РТ" is Татарстан's
+            places.add(_REGION_ACRONYMS[upper])
+            continue
         in_kind = any(s <= start < e for s, e in kind_spans)
         acronym = None if in_kind else _acronym(token)
         if acronym:
             acronyms.add(acronym)
+            letters = "".join(c for c in token if c.isupper()).translate(_LOOKALIKE)
+            if len(letters) >= 2 and letters != acronym:
+                capitals.add(letters)
         if st in _FUNCTION or (len(token) == 1 and not in_kind):
             if st in ("им", "имени", "имен", "при"):
                 kept.append(("|", None))  # initials stop here
@@ -229,14 +246,14 @@ def org_signature(name: str) -> OrgSignature:
         if w == "|":
             break
         name_words.append(w)
-    initials = "".join(part[0].upper() for w in name_words if not _acronym(w) for part in w.split("-") if part)
+    initials = "".join(_initials(part) for w in name_words if not _acronym(w) for part in w.split("-") if part)
     if kind is None:
         for acronym in acronyms:
             if acronym[-1] in _ACRONYM_KIND and acronym not in _SHORT_FORMS:
                 kind = _ACRONYM_KIND[acronym[-1]]
                 break
     return OrgSignature(name=name, legal_form=legal_form, kind=kind, number=number, core=frozenset(core),
-                        initials=initials, acronyms=frozenset(acronyms), city=city,
+                        initials=initials, acronyms=frozenset(acronyms), capitals=frozenset(capitals), city=city,
                         kinds=frozenset(kinds), places=frozenset(places))
 
 
@@ -256,11 +273,26 @@ def _word_in(word: str, others: frozenset[str]) -> bool:
     return False
 
 
+def _initials(word: str) -> str:
+    """A word's initial; a compound of "гос"/"пед" gives two: "госуниверситет" → ГУ."""
+    compound = _COMPOUND_RE.match(word.lower())
+    if compound:
+        return compound.group(1)[0].upper() + _initials(word[compound.end():])
+    return word[0].upper()
+
+
 def _acronym_matches(a: OrgSignature, b: OrgSignature) -> bool:
-    """An acronym of ``a`` spells the initials of ``b``'s name words."""
-    return bool(b.initials) and len(b.initials) >= 2 and any(
+    """An acronym of ``a`` spells the initials of ``b``'s name words; the letters of ``b``'s
+    federal city may open it ("СПбГУ" ~ "Санкт-Петербургский государственный университет", whose
+    city adjective is read as the city and so is not among the initials)."""
+    if not b.initials or len(b.initials) < 2:
+        return False
+    acronyms = set(a.acronyms)
+    for prefix in _CITY_LETTERS.get(b.city or "", ()):
+        acronyms |= {acr[len(prefix):] for acr in a.acronyms if acr.startswith(prefix) and len(acr) > len(prefix)}
+    return b.initials in a.capitals or any(
         acr == b.initials or (len(acr) >= 3 and acr == b.initials[: len(acr)] and len(b.initials) - len(acr) <= 1)
-        for acr in a.acronyms)
+        for acr in acronyms)
 
 
 def parts_agree(a: OrgSignature, b: OrgSignature) -> bool:
