@@ -36,6 +36,7 @@ MAX_TAIL_TOKENS = 8
 MAX_NAME_TOKENS = 12
 # never inside a name: list bullets, and for people and places commas too
 LIST_SEPARATORS = frozenset({"•", "·", ";", "|", "▪", "●"})
+PARTNER_CUE_LEMMAS = frozenset({"поддержка", "участие", "содействие", "партнёрство", "партнерство", "помощь"})
 
 
 @dataclass(frozen=True)
@@ -155,6 +156,11 @@ def genitive_chain_end(doc: Doc, i: int, allow_po: bool = False, join_first: boo
             break
         end = group[1]
     return end
+
+
+def joins_partner(doc: Doc, i: int) -> bool:
+    """"при поддержке", "при участии", "при содействии" at ``i``: the name ends before it."""
+    return lower(doc[i]) == "при" and i + 1 < len(doc) and lemma(doc[i + 1]) in PARTNER_CUE_LEMMAS
 
 
 def skip_wrap(doc: Doc, i: int) -> int:
@@ -305,7 +311,8 @@ def body_tail_end(doc: Doc, ent: Entity) -> int:
     end = ent.end
     while end - ent.end < MAX_TAIL_TOKENS:
         preposition = place_run_end(doc, end)
-        if preposition >= len(doc) or lower(doc[preposition]) not in ("при", "по"):
+        if preposition >= len(doc) or lower(doc[preposition]) not in ("при", "по") \
+                or joins_partner(doc, preposition):
             break
         phrase_end = noun_phrase_end(doc, preposition + 1)
         if phrase_end == preposition + 1 or lemma(doc[preposition + 1]) in g.CHAIN_STOP_LEMMAS:

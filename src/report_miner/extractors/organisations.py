@@ -1058,7 +1058,8 @@ def names_news_source(doc: Doc, mention: Mention) -> bool:
     before = [t for t in doc[max(0, mention.start - 4):mention.start] if is_word(t)]
     if len(before) >= 2 and lower(before[-2]) == "по" and lower(before[-1]) in g.SOURCE_NOUN_FORMS:
         return True
-    while before and lower(before[-1]) in ("в", "во", "у", "из", "данным", "информации", "по"):
+    while before and (lower(before[-1]) in ("в", "во", "у", "из", "данным", "информации", "по")
+                      or lemma(before[-1]) in g.MEDIA_LEMMAS):    # "корреспонденту агентства «…»"
         before.pop()
     return bool(before) and lemma(before[-1]) in g.SOURCE_CONTEXT_LEMMAS | g.TITLE_LEMMAS
 
