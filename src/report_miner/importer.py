@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 
 from .read import MAX_BYTES, ReadError, read_bytes, read_path
 from .records import DocumentRecord
+from .store.convert import add_events
 from .store.documents import store_document
 from .store.models import Document
 
@@ -205,9 +206,13 @@ def _store(engine: Engine, job: Job, result: Result, summary: Summary) -> None:
     with Session(engine) as session, session.begin():
         if job.old_id is not None:
             session.execute(delete(Document).where(Document.id == job.old_id))
-        _, created = store_document(
+        document, _ = store_document(
             session, path=job.path, sha256=job.sha256, size=job.size, format=result.format,
-            encoding=result.encoding, text=result.text, raw=result.raw, record=result.record, error=result.error)
+            encoding=result.encoding, text=result.text, raw=result.raw, record=None, error=result.error)
+        created = {"organisations": 0, "people": 0}
+        if result.record is not None and not result.error:
+            created = add_events(session, document, result.record)
+            session.flush()
     if result.error:
         summary.errors += 1
         summary.failures.append(result.error)
