@@ -530,6 +530,9 @@ def stem_candidates(lemma: str) -> list[str]:
         out += [stem + ending for ending in g.CITY_STEM_ENDINGS]
         if stem and stem[-1] in g.STEM_ALTERNATIONS:
             out.append(stem[:-1] + g.STEM_ALTERNATIONS[stem[-1]] + "а")
+        if len(stem) > 4 and stem[-2] in "ео" and stem[-1] == "н" and stem[-3] not in "аеиоуыэюяё":
+            # a fleeting vowel: "касторенский" ← Касторное
+            out.append(stem[:-2] + "ное")
     return [c for c in out if len(c) > 2]
 
 
