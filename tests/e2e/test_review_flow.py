@@ -29,6 +29,7 @@ SURNAME = "Смирнова"
 # the extractor reads "Методист Тверского областного института усовершенствования учителей"; the
 # reviewer keeps the job only (the institute is the event's partner organisation already)
 NEW_POSITION = "методист"
+EVENTS = "#events :is(section, tbody)[data-event-id]"  # one per event (buttons inside carry the id too)
 FIELDS = {"type", "date", "organisation", "person", "count"}  # highlighted at least
 
 # no element of the page may be a <script> holding the text's script (it must be escaped text)
@@ -87,11 +88,11 @@ def test_paste_highlight_correct_approve_export(live_server, page, tmp_path):
     assert_script_is_text(page, "#doc-text")
     people = [text for field, text in marked(page, "#doc-text").values() if field == "person"]
     assert PERSON in people, f"{PERSON} is not highlighted where the text names her: {people}"
-    assert page.locator("#events [data-event-id]").count() == 1
+    assert page.locator(EVENTS).count() == 1
 
     # correct her position
     correct_position(page, SURNAME, NEW_POSITION)
-    page.screenshot(path=str(SCREENSHOT), full_page=True)
+    screenshot(page, SCREENSHOT)
 
     # approve
     with page.expect_navigation():
@@ -141,9 +142,22 @@ def test_paste_highlight_correct_approve_export(live_server, page, tmp_path):
     assert positions("extracted") == [before]
 
 
+def screenshot(page, path: Path) -> None:
+    """The whole review page, 1400 px wide. The events panel is sticky and scrolls inside the window,
+    so the window is first made tall enough to show all of it (a full-page shot alone would cut it)."""
+    size = page.viewport_size
+    needed = page.evaluate("""() => {
+        const panel = document.getElementById('events').closest('aside') || document.getElementById('events');
+        return Math.ceil(panel.getBoundingClientRect().top + window.scrollY + panel.scrollHeight) + 24;
+    }""")
+    page.set_viewport_size({"width": 1400, "height": min(max(size["height"], needed), 4000)})
+    page.screenshot(path=str(path), full_page=True)
+    page.set_viewport_size(size)
+
+
 def correct_position(page, surname: str, position: str) -> None:
     """Type the new position into the person's row of the events table and save the row."""
-    event = page.locator("#events [data-event-id]").first
+    event = page.locator(EVENTS).first
     details = event.locator("xpath=./details")
     if details.get_attribute("open") is None:  # long documents start collapsed
         details.locator("xpath=./summary").click()
@@ -152,5 +166,6 @@ def correct_position(page, surname: str, position: str) -> None:
     assert row.count() == 1, f"no single row for {surname} in the events table"
     row.locator('input[name="position"]').fill(position)
     with page.expect_navigation():
-        row.locator("form.value-form [type=submit]").click()
+        # the row's own submit button (its delete button posts elsewhere, with a formaction)
+        row.locator("form:has(input[name=position]) [type=submit]:not([formaction])").click()
     assert page.locator(f'#events input[name="position"][value="{position}"]').count() == 1
