@@ -15,8 +15,8 @@ if ! command -v chromium >/dev/null 2>&1; then
   [ "$(id -u)" = 0 ] || { say "chromium is not installed and only root can install it (apt-get install chromium)"; exit 1; }
   say "installing Debian's chromium"
   export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq >&2
-  apt-get install -y -qq chromium fonts-dejavu-core >&2 </dev/null
+  apt-get update -qq >&2 || say "apt-get update failed; trying the install with the package lists there are"
+  apt-get install -y -qq chromium fonts-dejavu-core >&2 </dev/null || { say "apt-get install chromium failed"; exit 1; }
   command -v chromium >/dev/null 2>&1 || { say "no chromium on PATH after installing it"; exit 1; }
 fi
 CHROMIUM=$(command -v chromium)
