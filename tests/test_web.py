@@ -290,8 +290,8 @@ def test_html_document_highlights_at_the_clean_text_places(client, app):
 
     # a value added by selecting text: display offsets in, raw offsets stored
     start, end = span(source.text, "педагогов")
-    client.post(f"/documents/{doc_id}/events/{events.id}/values/add",
-                data={"kind": "organisation", "text": "педагогов", "start": start, "end": end})
+    client.post(f"/documents/{doc_id}/values/add",
+                data={"event": events.id, "kind": "organisation", "text": "педагогов", "start": start, "end": end})
     with session_of(app) as session:
         added = session.scalars(sa.select(EventOrganisation).where(EventOrganisation.name == "педагогов")).one()
         assert raw[slice(*added.evidence[0])] == "педагогов"
@@ -314,10 +314,11 @@ def test_review_actions_change_the_database_and_write_corrections(client, app):
                                                                "role": "speaker"})
     client.post(f"{url}/values/count/{count.id}/edit", data={"count": "45", "unit": "people", "approx": "about"})
     start, end = span(TEXT, "Томска")
-    client.post(f"{ev}/values/add", data={"kind": "person", "text": "Петров", "position": "учитель",
-                                          "role_person": "participant"})
-    client.post(f"{ev}/values/add", data={"kind": "count", "text": "40 педагогов", "start": 0, "end": 0})
-    client.post(f"{ev}/values/add", data={"kind": "location", "text": "", "start": start, "end": end})
+    add = f"{url}/values/add"
+    client.post(add, data={"event": event.id, "kind": "person", "text": "Петров", "position": "учитель",
+                           "role_person": "participant"})
+    client.post(add, data={"event": event.id, "kind": "count", "text": "40 педагогов", "start": 0, "end": 0})
+    client.post(add, data={"event": event.id, "kind": "location", "text": "", "start": start, "end": end})
     client.post(f"{url}/values/organisation/{org.id}/delete")
     bad = client.post(f"{ev}/edit", data={"date_start": "14.10.2024"}, follow_redirects=True)
     assert bad.status_code == 200 and "flash-error" in page(bad)
@@ -355,8 +356,7 @@ def test_events_merge_split_delete_add_and_link(client, app):
     with session_of(app) as session:
         events = session.scalars(sa.select(EventRow).order_by(EventRow.position)).all()
         assert len(events) == 2 and [p.id for p in events[1].people] == [person.id]
-        second = events[1].id
-    client.post(f"{url}/events/{event.id}/merge", data={"other": str(second)})
+    client.post(f"{url}/events/{event.id}/merge", data={"other_number": "2"})  # the second on the page
     added = client.post(f"{url}/events/add", data={"type": "webinar"})
     assert "#event-" in added.headers["Location"]
     with session_of(app) as session:
@@ -407,7 +407,7 @@ def test_organisations_pages_and_merge(client, app):
     assert "Лицей № 5 Томска" not in page(client.get("/organisations?q=МАОУ"))
     assert client.get("/organisations/search?q=Лицей").get_json()[0]["id"] in (lyceum, other_id)
     show = page(client.get(f"/organisations/{lyceum}"))
-    assert "Иванов" not in show and "seminar" in show and 'id="merge-form"' in show
+    assert "Иванов" not in show and "семинар" in show and 'id="merge-form"' in show
     merged = client.post("/organisations/merge", data={"keep": str(lyceum), "other": str(other_id)})
     assert merged.headers["Location"].endswith(f"/organisations/{lyceum}")
     with session_of(app) as session:

@@ -114,6 +114,11 @@ def create_app(db_url: str, *, secret_key: str | None = None, config: dict[str, 
         return render_template("error.html", title="Форма устарела",
                                message="Обновите страницу и повторите действие (CSRF)."), 400
 
+    from .view import label, options
+
+    app.jinja_env.globals.update(options=options, label=label)
+    app.jinja_env.trim_blocks = app.jinja_env.lstrip_blocks = True  # long pages: no template indentation
+
     @app.context_processor
     def globals_():
         return {"user": current_user}

@@ -2,6 +2,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
+
+from markupsafe import Markup, escape
 
 from ..records import DocumentRecord
 from .offsets import OffsetMap
@@ -65,3 +68,56 @@ def record_marks(record: DocumentRecord, omap: OffsetMap) -> Marks:
         event_marks(marks, omap, n, f"e{n}", event.evidence, event.organisations, event.people,
                     event.participants)
     return marks
+
+
+# --- choices: the schema's values with Russian labels, rendered once per (list, current) ----------
+
+LABELS = {
+    "type": {"meeting": "встреча", "conference": "конференция", "webinar": "вебинар", "seminar": "семинар",
+             "contest": "конкурс", "olympiad": "олимпиада", "game": "игра", "festival": "фестиваль",
+             "forum": "форум", "masterclass": "мастер-класс", "round_table": "круглый стол",
+             "excursion": "экскурсия", "ceremony": "церемония", "training": "обучение", "project": "проект",
+             "other": "другое"},
+    "format": {"offline": "очно", "online": "онлайн", "hybrid": "смешанный"},
+    "org_role": {"host": "площадка", "organizer": "организатор", "participant": "участник", "member": "член",
+                 "partner": "партнёр", "authority": "орган власти", "other": "другое"},
+    "person_role": {"speaker": "выступающий", "participant": "участник", "organizer": "организатор",
+                    "winner": "победитель", "other": "другое"},
+    "unit": {"people": "человек", "teams": "команд", "organisations": "организаций", "regions": "регионов",
+             "speakers": "выступающих", "countries": "стран"},
+    "approx": {"exact": "ровно", "more_than": "более", "about": "около", "less_than": "менее"},
+}
+
+
+def _check_labels() -> None:
+    from .. import records
+
+    for name, values in (("type", records.EVENT_TYPES), ("format", records.FORMATS),
+                         ("org_role", records.ORG_ROLES), ("person_role", records.PERSON_ROLES),
+                         ("unit", records.COUNT_UNITS), ("approx", records.APPROX)):
+        for value in values:  # a value added to the schema shows as itself until labelled
+            LABELS[name].setdefault(value, value)
+
+
+_check_labels()
+
+
+@lru_cache(maxsize=512)
+def options(name: str, current: str | None, blank: bool = False) -> Markup:
+    """The ``<option>``s of a choice list (LABELS[name]), ``current`` selected; ``blank`` adds "—" for none.
+
+    A current value outside the list (an old or odd stored value) is kept as an option, so
+    saving the form does not change it unasked.
+    """
+    labels = LABELS[name]
+    parts = [f'<option value=""{" selected" if not current else ""}>—</option>'] if blank else []
+    if current and current not in labels:
+        parts.append(f'<option value="{escape(current)}" selected>{escape(current)}</option>')
+    for value, label in labels.items():
+        selected = " selected" if value == current else ""
+        parts.append(f'<option value="{escape(value)}"{selected}>{escape(label)}</option>')
+    return Markup("".join(parts))
+
+
+def label(name: str, value: str | None) -> str:
+    return LABELS[name].get(value, value) if value else ""

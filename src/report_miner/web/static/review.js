@@ -23,8 +23,12 @@
     marks.forEach(function (m) { m.classList.add("active"); });
     if (marks.length) marks[0].scrollIntoView({block: "center", behavior: "smooth"});
   }
-  function showValue(valueId) {
+  function showValue(valueId, eventId) {
     if (!events) return;
+    if (eventId !== null && eventId !== undefined) {
+      var owner = document.getElementById("event-" + eventId);
+      if (owner) openEvent(owner);
+    }
     var row = events.querySelector('[data-value-id="' + cssEscape(valueId) + '"]');
     if (!row) return;
     var section = row.closest(".event");
@@ -33,6 +37,17 @@
     row.classList.add("active");
     $all('mark[data-value-id="' + cssEscape(valueId) + '"]', text).forEach(function (m) { m.classList.add("active"); });
     row.scrollIntoView({block: "nearest", behavior: "smooth"});
+  }
+  /* a long document's event bodies come as <template>s (hundreds of forms would slow the page's
+     load): an event's body is made when it is first opened */
+  function ensureBody(section) {
+    var t = section.querySelector("details > template.event-body");
+    if (t) t.parentNode.replaceChild(t.content.cloneNode(true), t);
+  }
+  function openEvent(section) {
+    ensureBody(section);
+    var details = section.querySelector("details");
+    if (details && !details.open) details.open = true;
   }
   if (events) {
     events.addEventListener("click", function (e) {
@@ -46,7 +61,10 @@
     });
     events.addEventListener("toggle", function (e) {
       var section = e.target.closest && e.target.closest(".event");
-      if (section && e.target.open && e.target.parentNode === section) setCurrent(section, false, true);
+      if (section && e.target.open && e.target.parentNode === section) {
+        ensureBody(section);
+        setCurrent(section, false, true);
+      }
     }, true);
   }
   if (text) {
@@ -54,7 +72,7 @@
       var sel = window.getSelection();
       if (sel && !sel.isCollapsed) return;  // selecting text, not clicking a value
       var mark = e.target.closest("mark[data-value-id]");
-      if (mark) showValue(mark.getAttribute("data-value-id"));
+      if (mark) showValue(mark.getAttribute("data-value-id"), mark.getAttribute("data-event-id"));
     });
     text.addEventListener("mouseup", function () { setTimeout(prefill, 0); });
   }
@@ -74,8 +92,9 @@
     current = section;
     if (!section) return;
     section.classList.add("current");
-    var details = section.querySelector("details");
-    if (details && !details.open && !keepOpen) details.open = true;
+    var form = document.getElementById("add-value");
+    if (form && form.elements.event) form.elements.event.value = section.getAttribute("data-event-id");
+    if (!keepOpen) openEvent(section);
     if (scroll) {
       section.scrollIntoView({block: "start", behavior: "smooth"});
       var start = section.getAttribute("data-start");
@@ -92,7 +111,11 @@
     i = i < 0 ? (delta > 0 ? 0 : all.length - 1) : Math.min(all.length - 1, Math.max(0, i + delta));
     setCurrent(all[i], true);
   }
-  function setAllOpen(open) { $all(".event > details", events).forEach(function (d) { d.open = open; }); }
+  function setAllOpen(open) {
+    $all(".event", events).forEach(function (section) {
+      if (open) openEvent(section); else section.querySelector("details").open = false;
+    });
+  }
   var expand = document.getElementById("expand-all"), collapse = document.getElementById("collapse-all");
   if (expand) expand.addEventListener("click", function () { setAllOpen(true); });
   if (collapse) collapse.addEventListener("click", function () { setAllOpen(false); });
@@ -159,12 +182,13 @@
     form.elements.kind.addEventListener("change", function () { showKind(form); });
     form.elements.text.addEventListener("input", function () { form.elements.start.value = form.elements.end.value = ""; });
   });
+  var addForm = document.getElementById("add-value");
   function fill(kind, sel) {
     var section = eventFor(sel);
-    if (!section) return null;
+    if (!section || !addForm) return null;
     setCurrent(section, false);
-    var form = section.querySelector("form.add-value");
-    if (!form) return null;
+    var form = addForm;
+    form.elements.event.value = section.getAttribute("data-event-id");
     if (kind) form.elements.kind.value = kind;
     form.elements.text.value = sel.text;
     form.elements.start.value = sel.start;
@@ -176,6 +200,20 @@
     form.classList.add("prefilled");
     return form;
   }
+  if (addForm) {
+    addForm.elements.event.addEventListener("change", function () {
+      var section = document.getElementById("event-" + addForm.elements.event.value);
+      if (section) setCurrent(section, true, true);
+    });
+  }
+  document.addEventListener("click", function (e) {
+    var button = e.target.closest && e.target.closest("button.add-here");
+    if (!button || !addForm) return;
+    addForm.elements.event.value = button.getAttribute("data-event-id");
+    addForm.elements.start.value = addForm.elements.end.value = "";
+    addForm.scrollIntoView({block: "nearest"});
+    addForm.elements.text.focus();
+  });
   function prefill() {
     var sel = selection();
     if (sel) fill(null, sel);
@@ -192,30 +230,29 @@
 
   /* --- organisation lists --------------------------------------------------------------- */
   var list = document.getElementById("org-options"), timer = null;
-  $all("input.org-search").forEach(function (input) {
-    input.addEventListener("input", function () {
-      clearTimeout(timer);
-      var q = input.value.trim();
-      if (!list || !window.RM || q.length < 2 || /^#?\d+\s·/.test(q)) return;
-      timer = setTimeout(function () {
-        fetch(RM.orgSearch + "?q=" + encodeURIComponent(q), {headers: {"Accept": "application/json"}})
-          .then(function (r) { return r.ok ? r.json() : []; })
-          .then(function (orgs) {
-            list.textContent = "";
-            orgs.forEach(function (o) {
-              var opt = document.createElement("option");
-              opt.value = o.id + " · " + o.name + (o.city ? " (" + o.city + ")" : "");
-              list.appendChild(opt);
-            });
+  document.addEventListener("input", function (e) {
+    var input = e.target;
+    if (!input.classList || !input.classList.contains("org-search")) return;
+    clearTimeout(timer);
+    var q = input.value.trim();
+    if (!list || !window.RM || q.length < 2 || /^#?\d+\s·/.test(q)) return;
+    timer = setTimeout(function () {
+      fetch(RM.orgSearch + "?q=" + encodeURIComponent(q), {headers: {"Accept": "application/json"}})
+        .then(function (r) { return r.ok ? r.json() : []; })
+        .then(function (orgs) {
+          list.textContent = "";
+          orgs.forEach(function (o) {
+            var opt = document.createElement("option");
+            opt.value = o.id + " · " + o.name + (o.city ? " (" + o.city + ")" : "");
+            list.appendChild(opt);
           });
-      }, 200);
-    });
+        });
+    }, 200);
   });
 
-  $all("form[data-confirm]").forEach(function (form) {
-    form.addEventListener("submit", function (e) {
-      if (!window.confirm(form.getAttribute("data-confirm"))) e.preventDefault();
-    });
+  document.addEventListener("submit", function (e) {
+    var message = e.target.getAttribute && e.target.getAttribute("data-confirm");
+    if (message && !window.confirm(message)) e.preventDefault();
   });
 
   /* --- keyboard ------------------------------------------------------------------------- */

@@ -191,6 +191,9 @@ def merge_events(doc_id: int, event_id: int):
     def change(document):
         keep = _event(document, event_id)
         other_id = request.form.get("other", type=int)
+        number = request.form.get("other_number", type=int)
+        if other_id is None and number is not None:  # the event's number on the page
+            other_id = next((e.id for e in document.events if e.position == number - 1), None)
         if other_id is None or other_id == keep.id:
             raise review.ReviewError("Выберите другое событие, которое нужно присоединить.")
         return review.merge_events(db(), keep, _event(document, other_id), _user())
@@ -212,12 +215,16 @@ def split_event(doc_id: int, event_id: int):
     return _act(doc_id, change, "Событие разделено.", lambda event: f"event-{event.id}")
 
 
-@bp.post("/documents/<int:doc_id>/events/<int:event_id>/values/add")
-def add_value(doc_id: int, event_id: int):
-    """A value the extractor missed: typed in, or selected in the text (display offsets start/end)."""
+@bp.post("/documents/<int:doc_id>/values/add")
+def add_value(doc_id: int):
+    """A value the extractor missed, for the event ``event``: typed in, or selected in the text
+    (``start``/``end``: display offsets, mapped to raw offsets here)."""
     from ...store import review
 
     kind = request.form.get("kind", "")
+    event_id = request.form.get("event", type=int)
+    if event_id is None:
+        abort(400)
 
     def change(document):
         event = _event(document, event_id)
