@@ -49,6 +49,16 @@ def test_city_adjectives_in_the_names_of_hosts_and_events(text, expected):
     assert locations(text) == expected
 
 
+def test_a_village_school_named_as_the_venue():
+    assert locations("В конференции, проведённой в Карачинской средней школе, приняли участие "
+                     "более 90 человек.") == [("Карачино", "adjective")]
+
+
+def test_a_speakers_university_tells_where_he_comes_from():
+    found = find_locations(parse("Секцию вёл профессор Новосибирского государственного университета."))
+    assert [(m.name, m.kind) for m in found] == [("Новосибирск", "origin")]
+
+
 @pytest.mark.parametrize("adjective, city", [
     ("казанский", "Казань"), ("уфимский", "Уфа"), ("петербургский", "Санкт-Петербург"),
     ("калининградский", "Калининград"), ("новосибирский", "Новосибирск"), ("кемеровский", "Кемерово"),

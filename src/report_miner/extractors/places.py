@@ -463,13 +463,19 @@ def adjective_mentions(doc: Doc, name_spans: list[Span]) -> list[LocationMention
 
 def local_settlement_of_adjective(doc: Doc, token: Token) -> str | None:
     """"в кавалеровской школе №3" → Кавалерово: a village too small for the dictionary, named by
-    a lower-case "-овский"/"-евский" adjective before a school or centre, the way local news
-    names its own settlement's institutions. The "-ово"/"-ево" noun must at least be guessed
-    as a place name."""
+    a "-овский"/"-евский"/"-инский" adjective before a school or centre, the way local news
+    names its own settlement's institutions: in lower case, or capitalised where the school is
+    the venue ("в Карачинской средней школе" → Карачино). The "-ово"/"-ево"/"-ино" noun must at
+    least be guessed as a place name."""
     lemma = token.lemma_.lower()
-    if not token.text.islower() or lemma in g.NOT_CITY_ADJECTIVES or not lemma.endswith(("овский", "евский")):
+    if lemma in g.NOT_CITY_ADJECTIVES or not lemma.endswith(("овский", "евский", "инский")):
         return None
+    venue = preposition(previous_word(doc, token.i)) in g.PLACE_PREPOSITIONS or host_cue(doc, token)
+    if not token.text.islower() and not venue:
+        return None     # "в Карачинской средней школе" (the venue) → Карачино
     nxt = next_word(doc, token.i)
+    while nxt is not None and nxt.pos_ == "ADJ":
+        nxt = next_word(doc, nxt.i)
     if nxt is None or nxt.lemma_.lower() not in g.ORG_HEAD_LEMMAS:
         return None
     village = lemma[:-4] + "о"
@@ -477,9 +483,16 @@ def local_settlement_of_adjective(doc: Doc, token: Token) -> str | None:
 
 
 def adjective_kind(doc: Doc, token: Token) -> tuple[str, str | None]:
-    word = preposition(previous_word(doc, token.i))
+    """"из Томского университета" and "профессор Новосибирского университета" (one person's
+    affiliation) tell where people come from (origin), not where the event is; "студенты
+    Томского университета" are often at home."""
+    before = previous_word(doc, token.i)
+    word = preposition(before)
     if word in g.ORIGIN_PREPOSITIONS:
         return "origin", word
+    if before is not None and before.pos_ == "NOUN" and "Anim" in before.morph.get("Animacy") \
+            and "Sing" in before.morph.get("Number"):
+        return "origin", before.lemma_.lower()
     return "adjective", host_cue(doc, token) or (word if word in g.PLACE_PREPOSITIONS else None)
 
 
