@@ -440,3 +440,25 @@ def test_serve_runs_waitress_with_a_kept_secret_and_says_when_there_is_no_user(t
     monkeypatch.setenv(SECRET_ENV, "from-the-environment")
     CliRunner().invoke(cli, ["serve", "--db", url])
     assert served[2][0].secret_key == "from-the-environment"
+
+
+def test_long_document_event_bodies_wait_in_templates_and_error_documents_say_why(client, app):
+    text = " ".join(f"{day} марта 2025 года прошёл семинар номер {day}." for day in range(1, 6))
+    record = DocumentRecord("long", [Event(type="seminar", date_start=f"2025-03-0{day}",
+                                           evidence={"date": [span(text, f"{day} марта")]}) for day in range(1, 6)])
+    doc_id = store(app, text, record=record, path="upload:long.txt")
+    body = page(client.get(f"/documents/{doc_id}"))
+    assert body.count('<template class="event-body">') == 5 and body.count('data-event-id="') >= 5
+    assert body.count('<details >') + body.count("<details>") == 5  # collapsed: headers only
+    short = page(client.get(f"/documents/{store(app)}"))
+    assert "<template" not in short and "<details open>" in short
+    with session_of(app) as session:
+        broken = Document(path="/archive/broken.doc", content_sha256=None, imported_at=sa.func.now(),
+                          status="error", error="/archive/broken.doc: binary file, not text")
+        session.add(broken)
+        session.commit()
+        broken_id = broken.id
+    listed = page(client.get("/documents?state=error"))
+    assert "badge-error" in listed and "binary file, not text" in listed and "upload:long.txt" not in listed
+    shown = page(client.get(f"/documents/{broken_id}"))
+    assert "binary file, not text" in shown and 'id="approve-button"' not in shown
