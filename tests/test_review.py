@@ -148,6 +148,10 @@ def test_edit_event_dates_title_location_format_and_empties(db):
     rv.edit_event(session, event, "date_start", "--03-25", user)
     rv.edit_event(session, event, "date_end", None, user)
     assert (event.date_start, event.date_end) == ("--03-25", None)
+    n = len(corrections(session))
+    rv.edit_event(session, event, "format", " offline", user)  # the value it has: no correction
+    rv.edit_event(session, event, "title", event.title + " ", user)
+    assert len(corrections(session)) == n
 
 
 @pytest.mark.parametrize(("field", "value", "message"), [
@@ -344,6 +348,9 @@ def test_edit_value_of_each_kind(db):
     c = corrections(session)
     assert [(x.action, x.target) for x in c] == [("edit", "person"), ("edit", "count"), ("edit", "organisation")]
     assert c[1].before["count"] == 150 and c[1].after["count"] == 151
+    rv.edit_value(session, count, user, count=151, unit="people")  # as it is: no correction
+    rv.link_organisation(session, org, org.organisation, user)
+    assert len(corrections(session)) == 3
     with pytest.raises(ReviewError, match="cannot change"):
         rv.edit_value(session, count, user, name="x")
     with pytest.raises(ReviewError, match="nothing"):

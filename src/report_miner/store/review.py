@@ -324,7 +324,8 @@ def approve(session: Session, document: Document, user: User) -> None:
 
 def edit_event(session: Session, event: Event, field: str, value: Any, user: User, evidence=None) -> None:
     """Set one of the event's own fields (EVENT_FIELDS); ``evidence``, when given, replaces the
-    field's evidence. A field emptied loses its evidence (the dates when both are empty)."""
+    field's evidence. A field emptied loses its evidence (the dates when both are empty). Setting
+    the value it has (and the evidence it has) changes nothing and writes no correction."""
     _signed_in(user)
     if field not in EVENT_FIELDS:
         raise ReviewError(f"unknown event field {field!r}; expected one of {', '.join(EVENT_FIELDS)}")
@@ -336,6 +337,8 @@ def edit_event(session: Session, event: Event, field: str, value: Any, user: Use
     if field in ("date_start", "date_end"):
         _check_range(start, end)
     before = _field_dict(event, field)
+    if value == before[field] and (spans is None or spans == before["evidence"]):
+        return  # nothing changes: no correction
     setattr(event, field, value)
     key = EVIDENCE_KEY[field]
     ev = dict(event.evidence or {})
@@ -549,7 +552,8 @@ def add_count(session: Session, event: Event, user: User, count: int, unit: str 
 def edit_value(session: Session, value, user: User, **changes) -> None:
     """Change fields of an organisation mention (name, role), a person (name, position, role) or a
     count (count, unit, approx); ``evidence=[(s, e), ...]`` replaces its evidence. A mention whose
-    name changes is linked again, as the import would link the new name."""
+    name changes is linked again, as the import would link the new name. Values equal to the
+    current ones change nothing and write no correction."""
     _signed_in(user)
     kind = type(value)
     if kind not in VALUE_FIELDS:
@@ -581,6 +585,8 @@ def edit_value(session: Session, value, user: User, **changes) -> None:
         elif field == "approx":
             clean[field] = _choice(new, APPROX, "the approximation")
     before = value_dict(value)
+    if all(before[field] == new for field, new in clean.items()):
+        return  # nothing changes: no correction
     renamed = "name" in clean and clean["name"] != value.name
     for field, new in clean.items():
         setattr(value, field, new)
@@ -625,6 +631,8 @@ def link_organisation(session: Session, mention: EventOrganisation, organisation
     _signed_in(user)
     if organisation is None or organisation.id is None:
         raise ReviewError("no such organisation")
+    if mention.organisation_id == organisation.id:
+        return  # linked there already
     event = mention.event
     old = session.get(Organisation, mention.organisation_id)
     before = {**organisation_dict(mention), "organisation": old.name if old else None}
