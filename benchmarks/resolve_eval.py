@@ -1,7 +1,8 @@
 """Precision and recall of the resolution decisions on labelled mention pairs: "same organisation"
 (``same_organisation`` on corpora/org_registry/pairs.tsv) and "same person"
 (``PersonResolver.same_person`` with the registry, organisations read from the positions, on
-corpora/person_pairs/pairs.tsv; also by the pairs' source).
+corpora/person_pairs/pairs.tsv; also by the pairs' source, and the gold pairs as
+``PersonResolver.resolve`` links their mentions one after the other).
 
 Run: .venv/bin/python benchmarks/resolve_eval.py [--errors]
 """
@@ -57,6 +58,15 @@ def main(argv: list[str]) -> int:
     report("people", (d[:3] for d in decisions), errors)
     for source in dict.fromkeys(d[3] for d in decisions):
         report(f"people, {source}", (d[:3] for d in decisions if d[3] == source), False)
+    # the gold pairs again, as the store links them: every mention resolved in turn (ambiguity included)
+    gold = [r for r in rows(PERSON_PAIRS) if r[5] == "gold"]
+    resolver, ids = PersonResolver(registry_resolver()), {}
+    for a, pa, b, pb, _, _ in gold:
+        for name, position in ((a, pa), (b, pb)):
+            if (name, position) not in ids:
+                ids[name, position] = resolver.resolve(name, position_organisations(position))
+    report("people, gold, resolved in turn", ((ids[a, pa] == ids[b, pb], same == "1", f"{a} ({pa})\t{b} ({pb})")
+                                              for a, pa, b, pb, same, _ in gold), errors)
     return 0
 
 

@@ -11,12 +11,16 @@ Rules of ``same_organisation`` (in this order):
    ("Инженерно-технологическая школа" of Ломоносовский район is not ИТШ №777);
 2. kinds must be compatible: equal or one unknown (школа ~ СОШ ~ "средняя общеобразовательная
    школа"; лицей ≠ гимназия ≠ школа);
-3. cities must agree when both are known (compared by stem: "г.Казани" = "Казань");
+3. cities must agree when both are known (compared by stem: "г.Казани" = "Казань"); failing
+   cities, the districts and regions ("Невского района", "РТ" = Татарстан) must share one when
+   both sides name some;
 4. both numbered (and equal) → same; the legal form never decides (texts mix МАОУ/МБОУ for one
    school);
 5. unnumbered: an acronym of one side equals the initials of the other's name words
-   (ИТШ ↔ Инженерно-технологическая школа, hyphenated parts counted), or the core words of one
-   side are all found among the other's (stems, small typos tolerated).
+   (ИТШ ↔ Инженерно-технологическая школа, hyphenated parts counted; the capitals of a
+   mixed-case acronym: СПбГУ ↔ СПГУ, where the letters of a federal city may open the acronym;
+   "госуниверситет" gives ГУ), or the core words of one side are all found among the other's
+   (stems, small typos tolerated, but not in acronyms).
 """
 from __future__ import annotations
 

@@ -134,8 +134,8 @@ def position_organisations(position: str | None) -> list[str]:
     """The organisations a position names, one per comma-separated part: from the part's first
     legal form, kind word ("школы", "министерства") or capitalised word after the job, to its
     end; a part that is only a city ("г. Новосибирск") goes with the one before. Kept only when
-    it reads as an organisation (a kind, a legal form or an acronym) and is no umbrella body
-    (``_UMBRELLAS``)."""
+    it reads as an organisation (a kind, a legal form or an acronym), tells which one (a name
+    word, number, acronym or place) and is no umbrella body (``_UMBRELLAS``)."""
     found: list[str] = []
     for segment in _SEGMENT_RE.split(position or ""):
         segment = segment.strip(" .")
@@ -147,7 +147,10 @@ def position_organisations(position: str | None) -> list[str]:
             continue
         name = segment[start:].strip(" .")
         sig = org_signature(name)
-        if (sig.kind or sig.legal_form or sig.acronyms - _NOT_ORGANISATIONS) and sig.kind not in _UMBRELLAS:
+        acronyms = sig.acronyms - _NOT_ORGANISATIONS
+        organisation = sig.kind or sig.legal_form or acronyms
+        distinctive = sig.core or sig.number or acronyms or sig.city or sig.places  # not "нашего детского сада"
+        if organisation and distinctive and sig.kind not in _UMBRELLAS:
             found.append(name)
     return found
 
