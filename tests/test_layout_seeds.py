@@ -118,6 +118,13 @@ def test_a_text_wrapped_throughout_joins_a_long_line_to_a_capitalised_next_one()
         text[text.index("С докладами"):]]
 
 
+def test_a_semicolon_ends_no_sentence():
+    from report_miner.nlp import sentence_spans
+    text = "Выступили Иванова А.А., директор школы; Петров Б.Б., методист. Итоги подведены."
+    assert [text[s:e] for s, e in sentence_spans(text)] == [
+        "Выступили Иванова А.А., директор школы; Петров Б.Б., методист.", "Итоги подведены."]
+
+
 def test_a_text_not_wrapped_keeps_its_capitalised_lines_apart():
     from report_miner.nlp import sentence_spans
     text = ("Итоги конкурса профессионального мастерства педагогов района\n"

@@ -71,6 +71,19 @@ def test_positions_on_the_left_in_a_hard_wrapped_speaker_list():
         "Орлов В. В.": ("директор техникума", "speaker")}
 
 
+def test_who_takes_part_in_a_discussion_speaks_and_a_semicolon_list_runs_on():
+    found = by_name("В обсуждении приняли участие Симакова Елена Святославовна, доцент "
+                    "педагогического университета; Крутова Ольга Игоревна, заместитель директора "
+                    "школы № 22; студенты и родители.")
+    assert {n: p.role for n, p in found.items()} == {
+        "Симакова Елена Святославовна": "speaker", "Крутова Ольга Игоревна": "speaker"}
+
+
+def test_who_takes_part_in_a_meeting_is_a_participant():
+    found = by_name("В совещании приняли участие Симакова Елена Святославовна, доцент университета.")
+    assert found["Симакова Елена Святославовна"].role == "participant"
+
+
 def test_a_capitalised_position_word_is_no_part_of_the_name():
     found = by_name("С приветствием к участникам обратился Министр Просвещения Российской Федерации "
                     "Сергей Кравцов.")

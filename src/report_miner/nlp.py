@@ -73,9 +73,15 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         block = text[start:stop]
         if not block.strip():
             continue
+        joined = False      # a semicolon ends no sentence: razdel's split after one is undone
         for sent in sentenize(block):
-            if sent.text.strip():
+            if not sent.text.strip():
+                continue
+            if joined:
+                spans[-1] = (spans[-1][0], start + sent.stop)
+            else:
                 spans.append((start + sent.start, start + sent.stop))
+            joined = sent.text.rstrip().endswith(";")
     return spans
 
 

@@ -1411,8 +1411,15 @@ def sentence_cues(doc: Doc, span: Span) -> list[Cue]:
         if winner_word(doc, token):
             cues.append(Cue(token, "winner", "given" if giving else "noun"))
         if lemma in g.PARTICIPANT_LEMMAS:
-            cues.append(Cue(token, "participant", "all"))
+            cues.append(Cue(token, "speaker" if in_discussion(doc, token) else "participant", "all"))
     return cues
+
+
+def in_discussion(doc: Doc, token: Token) -> bool:
+    """"В обсуждении приняли участие ...": who takes part in a discussion speaks at it."""
+    words = [t for t in doc[max(token.sent.start, token.i - g.DISCUSSION_WINDOW):token.i] if is_word(t)]
+    return any(t.lemma_.lower() in g.DISCUSSION_LEMMAS and words[k - 1].lower_ in ("в", "во")
+               for k, t in enumerate(words) if k > 0)
 
 
 def substantive_host(doc: Doc, token: Token) -> bool:

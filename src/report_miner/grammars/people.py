@@ -308,6 +308,9 @@ ORGANIZER_NOUN_LEMMAS = frozenset({"организатор", "куратор", "
 # ("Мероприятие вёл ...": who chairs an event runs it)
 ORGANIZER_VERB_LEMMAS = frozenset({"организовать", "организовывать", "провести", "проводить",
                                    "курировать", "инициировать", "подготовить", "вести"})
+# "в обсуждении приняли участие": taking part in a discussion is speaking
+DISCUSSION_LEMMAS = frozenset({"обсуждение", "дискуссия", "дебаты", "полемика", "диалог"})
+DISCUSSION_WINDOW = 4
 # words of taking part: "приняли участие", "в составе делегации", "с участием министра"
 PARTICIPANT_LEMMAS = frozenset({"участие", "участвовать", "участник", "участница",
                                 "присутствовать", "делегация", "состав", "посетить", "гость",
