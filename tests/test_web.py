@@ -259,7 +259,10 @@ def test_upload_name_with_a_path_stays_a_bare_name(client, app, tmp_path, monkey
 def test_script_in_a_stored_text_renders_as_text(client, app):
     text = TEXT + " <script>alert(1)</script>"
     doc_id = store(app, text, record=seminar(text))
-    body = page(client.get(f"/documents/{doc_id}"))
+    response = client.get(f"/documents/{doc_id}")
+    body = page(response)
+    assert "script-src 'self'" in response.headers["Content-Security-Policy"]  # and no inline script of ours:
+    assert re.findall(r"<script[^>]*>", body) == ['<script src="/static/review.js">']
     assert "<script>alert(1)" not in body
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in body
     listed = page(client.get("/documents?q=<script>"))

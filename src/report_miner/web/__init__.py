@@ -26,6 +26,9 @@ MAX_UPLOAD = MAX_BYTES  # 20 MB, as the read step's own limit
 # POST endpoints that change nothing: everyone may use them (the others need a signed-in user)
 OPEN_POSTS = frozenset({"auth.login", "paste.extract"})
 
+CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; "
+       "base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
+
 csrf = CSRFProtect()
 
 
@@ -79,6 +82,15 @@ def create_app(db_url: str, *, secret_key: str | None = None, config: dict[str, 
         if request.method == "POST" and request.endpoint not in OPEN_POSTS and not current_user.is_authenticated:
             return unauthorized()
         return None
+
+    @app.after_request
+    def security_headers(response):
+        # only this app's own files run: a text that slipped through escaping still could not run a script
+        response.headers.setdefault("Content-Security-Policy", CSP)
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        response.headers.setdefault("X-Frame-Options", "DENY")
+        response.headers.setdefault("Referrer-Policy", "same-origin")
+        return response
 
     @app.teardown_appcontext
     def close_session(_exc):

@@ -235,9 +235,9 @@
     if (!input.classList || !input.classList.contains("org-search")) return;
     clearTimeout(timer);
     var q = input.value.trim();
-    if (!list || !window.RM || q.length < 2 || /^#?\d+\s·/.test(q)) return;
+    if (!list || q.length < 2 || /^#?\d+\s·/.test(q)) return;
     timer = setTimeout(function () {
-      fetch(RM.orgSearch + "?q=" + encodeURIComponent(q), {headers: {"Accept": "application/json"}})
+      fetch(list.getAttribute("data-search") + "?q=" + encodeURIComponent(q), {headers: {"Accept": "application/json"}})
         .then(function (r) { return r.ok ? r.json() : []; })
         .then(function (orgs) {
           list.textContent = "";

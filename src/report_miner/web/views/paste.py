@@ -24,6 +24,7 @@ bp = Blueprint("paste", __name__)
 # extractions shown but not saved yet, so saving does not extract again (re-extracted when evicted)
 _PENDING: OrderedDict[str, tuple[SourceText, DocumentRecord]] = OrderedDict()
 _PENDING_SIZE = 16
+_PENDING_CHARS = 40_000_000  # and at most this many characters of text in all
 _LOCK = threading.Lock()
 
 
@@ -46,7 +47,8 @@ def _extract(source: SourceText) -> DocumentRecord:
     record = extract_source(source, "paste")
     with _LOCK:
         _PENDING[_key(source.raw, source.format)] = (source, record)
-        while len(_PENDING) > _PENDING_SIZE:
+        while len(_PENDING) > _PENDING_SIZE or (
+                len(_PENDING) > 1 and sum(len(s.raw) + len(s.text) for s, _ in _PENDING.values()) > _PENDING_CHARS):
             _PENDING.popitem(last=False)
     return record
 
