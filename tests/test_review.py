@@ -155,16 +155,16 @@ def test_edit_event_dates_title_location_format_and_empties(db):
 
 
 @pytest.mark.parametrize(("field", "value", "message"), [
-    ("type", "party", "the type must be one of"),
-    ("type", "", "the type must be one of"),
-    ("format", "remote", "the format must be one of"),
-    ("date_start", "25.03.2024", "is not YYYY-MM-DD"),
-    ("date_start", "2024-13-01", "no calendar date"),
-    ("date_start", "2023-02-29", "no calendar date"),
-    ("date_end", "--02-30", "no calendar date"),
-    ("date_end", "2024-03-24", "ends (2024-03-24) before it starts (2024-03-25)"),
-    ("position", "2", "unknown event field"),
-    ("title", 5, "must be text"),
+    ("type", "party", "Тип: ожидается одно из"),
+    ("type", "", "Тип: ожидается одно из"),
+    ("format", "remote", "Формат: ожидается одно из"),
+    ("date_start", "25.03.2024", "не в виде ГГГГ-ММ-ДД"),
+    ("date_start", "2024-13-01", "такой даты нет в календаре"),
+    ("date_start", "2023-02-29", "такой даты нет в календаре"),
+    ("date_end", "--02-30", "такой даты нет в календаре"),
+    ("date_end", "2024-03-24", "заканчивается (2024-03-24) раньше, чем начинается (2024-03-25)"),
+    ("position", "2", "Неизвестное поле события"),
+    ("title", 5, "ожидается текст"),
 ])
 def test_edit_event_refuses_bad_values_and_changes_nothing(db, field, value, message):
     session, user, document = db
@@ -184,7 +184,7 @@ def test_evidence_must_lie_inside_the_text_and_a_reviewer_must_act(db):
     for bad in ([(5, 3)], [(0, len(NEWS) + 10)], [(-1, 4)], ["ab"], "0,4", [(True, 4)]):
         with pytest.raises(ReviewError):
             rv.edit_event(session, event, "type", "forum", user, evidence=bad)
-    with pytest.raises(ReviewError, match="sign in"):
+    with pytest.raises(ReviewError, match="Войдите"):
         rv.edit_event(session, event, "type", "forum", None)
     assert corrections(session) == []
 
@@ -202,7 +202,7 @@ def test_add_and_delete_events_keep_positions_contiguous(db):
     c = corrections(session)[0]
     assert (c.action, c.target, c.event_id, c.before) == ("add", "event", added.id, None)
     assert c.after["type"] == "contest" and c.after["organisations"] == []
-    with pytest.raises(ReviewError, match="the type must be one of"):
+    with pytest.raises(ReviewError, match="Тип: ожидается одно из"):
         rv.add_event(session, document, user, "party")
 
     first = document.events[0]
@@ -243,11 +243,11 @@ def test_merge_events_moves_values_drops_repeats_and_renumbers(db, extracted):
     assert c.before["other"]["type"] == "forum" and c.before["other_id"] == other.id
     assert len(c.after["organisations"]) == n_orgs + 1
 
-    with pytest.raises(ReviewError, match="itself"):
+    with pytest.raises(ReviewError, match="с сам"):
         rv.merge_events(session, keep, keep, user)
     source, record = extracted["c018.txt"]
     foreign = rv.save_document(session, source, record, "paste:other").events[0]
-    with pytest.raises(ReviewError, match="same document"):
+    with pytest.raises(ReviewError, match="одного документа"):
         rv.merge_events(session, keep, foreign, user)
 
 
@@ -279,7 +279,7 @@ def test_split_event_moves_the_chosen_values_to_a_new_event_right_after(db, extr
     foreign = rv.save_document(session, source, record, "paste:other").events[0]
     stranger = foreign.people[0] if foreign.people else foreign.organisations[0]
     kind = "people" if foreign.people else "organisations"
-    with pytest.raises(ReviewError, match="not a value of this event"):
+    with pytest.raises(ReviewError, match="не относится к этому событию"):
         rv.split_event(session, event, user, **{kind: [stranger.id]})
 
 
@@ -321,13 +321,13 @@ def test_add_person_and_count(db):
     assert [(c.action, c.target) for c in corrections(session)] == [("add", "person"), ("add", "count")]
     assert last(session).after == {"count": 400, "unit": "people", "approx": "about", "evidence": []}
     for bad in (0, -3, "сто", 2.5, True, None):
-        with pytest.raises(ReviewError, match="count"):
+        with pytest.raises(ReviewError, match="Число участников"):
             rv.add_count(session, event, user, bad)
-    with pytest.raises(ReviewError, match="unit"):
+    with pytest.raises(ReviewError, match="Единица"):
         rv.add_count(session, event, user, 5, "pupils")
-    with pytest.raises(ReviewError, match="approximation"):
+    with pytest.raises(ReviewError, match="Точность"):
         rv.add_count(session, event, user, 5, "people", "roughly")
-    with pytest.raises(ReviewError, match="role"):
+    with pytest.raises(ReviewError, match="Роль человека"):
         rv.add_person(session, event, user, "Петров Иван", role="host")
 
 
@@ -351,11 +351,11 @@ def test_edit_value_of_each_kind(db):
     rv.edit_value(session, count, user, count=151, unit="people")  # as it is: no correction
     rv.link_organisation(session, org, org.organisation, user)
     assert len(corrections(session)) == 3
-    with pytest.raises(ReviewError, match="cannot change"):
+    with pytest.raises(ReviewError, match="нельзя изменить name"):
         rv.edit_value(session, count, user, name="x")
-    with pytest.raises(ReviewError, match="nothing"):
+    with pytest.raises(ReviewError, match="Нечего менять"):
         rv.edit_value(session, count, user)
-    with pytest.raises(ReviewError, match="the person's name is required"):
+    with pytest.raises(ReviewError, match="Имя: значение не может быть пустым"):
         rv.edit_value(session, person, user, name="")
 
 
@@ -422,7 +422,7 @@ def test_merge_organisations_moves_mentions_aliases_and_people(db, extracted):
     c = last(session)
     assert (c.action, c.target, c.document_id, c.event_id) == ("merge_organisations", "organisation", None, None)
     assert c.before["other"]["name"] == other_name and c.after["organisation_id"] == keep_id
-    with pytest.raises(ReviewError, match="itself"):
+    with pytest.raises(ReviewError, match="с сам"):
         rv.merge_organisations(session, keep, keep, user)
 
 

@@ -7,7 +7,7 @@ form: ``{"name", "role", "aliases", "evidence"}`` for an organisation mention, `
 "position", "role", "evidence"}`` for a person, ``{"count", "unit", "approx", "evidence"}`` for a
 count, the whole event dict for an event, ``{<field>: value, "evidence": [...]}`` for one of an
 event's own fields), moves a "new" document to "in_review", flushes and does NOT commit.
-Bad input raises ``ReviewError`` with a message fit for the reviewer.
+Bad input raises ``ReviewError`` with a message fit for the reviewer (in Russian, like the web app).
 
 Evidence arguments are lists of ``(start, end)`` offsets into the document's raw text (``raw``,
 or ``text`` when ``raw`` is null), like every evidence column. Positions of events in a document
@@ -61,7 +61,7 @@ __all__ = [
 
 
 class ReviewError(ValueError):
-    """A change that cannot be made; the message says why, for the reviewer."""
+    """A change that cannot be made; the message says why, in Russian, for the reviewer."""
 
 
 EVENT_FIELDS = ("type", "title", "date_start", "date_end", "format", "location")
@@ -74,6 +74,7 @@ VALUE_FIELDS = {
     ParticipantCount: ("count", "unit", "approx"),
 }
 TARGET = {EventOrganisation: "organisation", EventPerson: "person", ParticipantCount: "count"}
+TARGET_RU = {EventOrganisation: "Организация", EventPerson: "Человек", ParticipantCount: "Число участников"}
 MAX_COUNT = 10_000_000
 MAX_TEXT = 2000
 
@@ -86,16 +87,16 @@ def _text(value: Any, what: str, nullable: bool = True) -> str | None:
     if value is None:
         if nullable:
             return None
-        raise ReviewError(f"{what} is required")
+        raise ReviewError(f"{what}: значение не может быть пустым.")
     if not isinstance(value, str):
-        raise ReviewError(f"{what} must be text")
+        raise ReviewError(f"{what}: ожидается текст.")
     value = " ".join(value.split())
     if not value:
         if nullable:
             return None
-        raise ReviewError(f"{what} is required")
+        raise ReviewError(f"{what}: значение не может быть пустым.")
     if len(value) > MAX_TEXT:
-        raise ReviewError(f"{what} is longer than {MAX_TEXT} characters")
+        raise ReviewError(f"{what}: длиннее {MAX_TEXT} символов.")
     return value
 
 
@@ -105,23 +106,23 @@ def _choice(value: Any, allowed: tuple[str, ...], what: str, nullable: bool = Fa
     if value in (None, "") and nullable:
         return None
     if value not in allowed:
-        raise ReviewError(f"{what} must be one of {', '.join(allowed)}" + (" or empty" if nullable else "")
-                          + f", not {value!r}")
+        raise ReviewError(f"{what}: ожидается одно из {', '.join(allowed)}" + (" или пусто" if nullable else "")
+                          + f", а не «{value}».")
     return value
 
 
-def valid_date(value: Any, what: str = "date") -> str | None:
+def valid_date(value: Any, what: str = "Дата") -> str | None:
     """An exchange-schema date (YYYY-MM-DD, YYYY-MM, YYYY, --MM-DD), empty → None; else ReviewError."""
     if value is None:
         return None
     if not isinstance(value, str):
-        raise ReviewError(f"{what} must be text like 2024-10-14, 2024-10, 2024 or --10-14")
+        raise ReviewError(f"{what}: ожидается дата вида 2024-10-14, 2024-10, 2024 или --10-14.")
     value = value.strip()
     if not value:
         return None
     m = _DATE_RE.fullmatch(value)
     if not m:
-        raise ReviewError(f"{what} {value!r} is not YYYY-MM-DD, YYYY-MM, YYYY or --MM-DD")
+        raise ReviewError(f"{what}: «{value}» не в виде ГГГГ-ММ-ДД, ГГГГ-ММ, ГГГГ или --ММ-ДД.")
     year, month, day, bare_month, bare_day = m.groups()
     try:
         if year and day:
@@ -133,7 +134,7 @@ def valid_date(value: Any, what: str = "date") -> str | None:
         if year and int(year) < 1000:
             raise ValueError
     except ValueError:
-        raise ReviewError(f"{what} {value!r} is no calendar date") from None
+        raise ReviewError(f"{what}: «{value}» — такой даты нет в календаре.") from None
     return value
 
 
@@ -142,16 +143,16 @@ def _check_range(start: str | None, end: str | None) -> None:
         return
     n = min(len(start), len(end))
     if end[:n] < start[:n]:
-        raise ReviewError(f"the event ends ({end}) before it starts ({start})")
+        raise ReviewError(f"Событие заканчивается ({end}) раньше, чем начинается ({start}).")
 
 
 def _count(value: Any) -> int:
     if isinstance(value, str) and value.strip().isdigit():
         value = int(value.strip())
     if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
-        raise ReviewError(f"a count must be a whole number above 0, not {value!r}")
+        raise ReviewError(f"Число участников: ожидается целое число больше 0, а не «{value}».")
     if value > MAX_COUNT:
-        raise ReviewError(f"a count above {MAX_COUNT} is not a number of participants")
+        raise ReviewError(f"Число участников: больше {MAX_COUNT} не бывает.")
     return value
 
 
@@ -164,7 +165,7 @@ def _evidence(document: Document, evidence: Iterable | None) -> list[list[int]]:
     if evidence is None:
         return []
     if isinstance(evidence, (str, bytes)):
-        raise ReviewError("evidence must be a list of (start, end) offsets")
+        raise ReviewError("Выделение: ожидается список пар (начало, конец).")
     length = _raw_length(document)
     spans = set()
     for span in evidence:
@@ -174,21 +175,21 @@ def _evidence(document: Document, evidence: Iterable | None) -> list[list[int]]:
                 raise TypeError
             start, end = int(start), int(end)
         except (TypeError, ValueError):
-            raise ReviewError(f"evidence {span!r} is not a (start, end) pair of offsets") from None
+            raise ReviewError(f"Выделение {span!r} — не пара смещений (начало, конец).") from None
         if not 0 <= start < end <= length:
-            raise ReviewError(f"evidence [{start}, {end}) is outside the text (0-{length})")
+            raise ReviewError(f"Выделение [{start}, {end}) вне текста документа (0–{length}).")
         spans.add((start, end))
     return [list(s) for s in sorted(spans)]
 
 
 def _event_value(event: Event, field: str, value: Any) -> Any:
     if field == "type":
-        return _choice(value, EVENT_TYPES, "the type")
+        return _choice(value, EVENT_TYPES, "Тип")
     if field == "format":
-        return _choice(value, FORMATS, "the format", nullable=True)
+        return _choice(value, FORMATS, "Формат", nullable=True)
     if field in ("date_start", "date_end"):
-        return valid_date(value, "the start date" if field == "date_start" else "the end date")
-    return _text(value, "the title" if field == "title" else "the location")
+        return valid_date(value, "Дата начала" if field == "date_start" else "Дата окончания")
+    return _text(value, "Название" if field == "title" else "Место")
 
 
 # --- exchange forms --------------------------------------------------------------------------
@@ -217,7 +218,7 @@ def value_dict(value) -> dict[str, Any]:
         return person_dict(value)
     if isinstance(value, ParticipantCount):
         return count_dict(value)
-    raise ReviewError(f"not an organisation, person or count of an event: {type(value).__name__}")
+    raise ReviewError(f"Это не организация, не человек и не число участников события: {type(value).__name__}.")
 
 
 def event_dict(event: Event) -> dict[str, Any]:
@@ -240,7 +241,7 @@ def _field_dict(event: Event, field: str) -> dict[str, Any]:
 
 def _signed_in(user: User) -> None:
     if user is None or getattr(user, "id", None) is None:
-        raise ReviewError("sign in to change records")
+        raise ReviewError("Войдите, чтобы исправлять записи.")
 
 
 def _now() -> datetime:
@@ -298,7 +299,7 @@ def save_document(session: Session, source: SourceText, record: DocumentRecord, 
             return same
         session.delete(same)  # an import that failed on this content: store it properly now
         session.flush()
-    path = _text(path, "the document name", nullable=False)
+    path = _text(path, "Имя документа", nullable=False)
     name, n = path, 1
     while session.scalar(select(Document.id).where(Document.path == name)) is not None:
         n += 1
@@ -313,7 +314,7 @@ def approve(session: Session, document: Document, user: User) -> None:
     """The document's records are right as they stand: review = "approved"."""
     _signed_in(user)
     if document.status != "ok":
-        raise ReviewError("a document that could not be read has nothing to approve")
+        raise ReviewError("Документ не удалось прочитать: одобрять нечего.")
     before = document.review
     document.review = "approved"
     _correct(session, user, "approve", "document", document, before={"review": before},
@@ -328,7 +329,7 @@ def edit_event(session: Session, event: Event, field: str, value: Any, user: Use
     the value it has (and the evidence it has) changes nothing and writes no correction."""
     _signed_in(user)
     if field not in EVENT_FIELDS:
-        raise ReviewError(f"unknown event field {field!r}; expected one of {', '.join(EVENT_FIELDS)}")
+        raise ReviewError(f"Неизвестное поле события «{field}»; ожидается одно из {', '.join(EVENT_FIELDS)}.")
     document = event.document
     value = _event_value(event, field, value)
     spans = _evidence(document, evidence) if evidence is not None else None
@@ -356,7 +357,7 @@ def add_event(session: Session, document: Document, user: User, type: str = "oth
     """A new event at the end of the document; ``evidence`` is the stretch of text it is read from
     (its "span", and the evidence of its type)."""
     _signed_in(user)
-    type = _choice(type, EVENT_TYPES, "the type")
+    type = _choice(type, EVENT_TYPES, "Тип")
     spans = _evidence(document, evidence)
     event = Event(position=len(document.events), type=type, evidence={"span": spans} if spans else {})
     document.events.append(event)
@@ -390,9 +391,9 @@ def merge_events(session: Session, keep: Event, other: Event, user: User) -> Eve
     already only adds its evidence). ``other`` is deleted."""
     _signed_in(user)
     if keep is other or (keep.id is not None and keep.id == other.id):
-        raise ReviewError("an event cannot be merged with itself")
+        raise ReviewError("Событие нельзя объединить с самим собой.")
     if keep.document_id != other.document_id:
-        raise ReviewError("only events of the same document can be merged")
+        raise ReviewError("Объединять можно только события одного документа.")
     document = keep.document
     before = {"keep": event_dict(keep), "other": event_dict(other), "other_id": other.id}
     evidence = {k: list(v) for k, v in (keep.evidence or {}).items()}
@@ -443,14 +444,14 @@ def split_event(session: Session, event: Event, user: User, organisations=(), pe
     _signed_in(user)
     document = event.document
     moving = []
-    for ids, values, what in ((organisations, event.organisations, "organisation"),
-                              (people, event.people, "person"), (participants, event.participants, "count")):
+    for ids, values, what in ((organisations, event.organisations, "Организация"), (people, event.people, "Человек"),
+                              (participants, event.participants, "Число участников")):
         by_id = {v.id: v for v in values}
         for value_id in ids:
             try:
                 value = by_id[int(value_id)]
             except (KeyError, TypeError, ValueError):
-                raise ReviewError(f"{what} {value_id!r} is not a value of this event") from None
+                raise ReviewError(f"{what} №{value_id} не относится к этому событию.") from None
             if value not in moving:
                 moving.append(value)
     before = event_dict(event)
@@ -504,8 +505,8 @@ def add_organisation(session: Session, event: Event, user: User, name: str, role
     """A new organisation mention, linked to a canonical organisation as the import links them."""
     _signed_in(user)
     document = event.document
-    name = _text(name, "the organisation's name", nullable=False)
-    role = _choice(role, ORG_ROLES, "the organisation's role")
+    name = _text(name, "Название организации", nullable=False)
+    role = _choice(role, ORG_ROLES, "Роль организации")
     spans = _evidence(document, evidence)
     canonical = _link(session, name, role)
     value = EventOrganisation(organisation_id=canonical.id, ordinal=len(event.organisations), role=role,
@@ -520,9 +521,9 @@ def add_person(session: Session, event: Event, user: User, name: str, position: 
                role: str = "other", evidence=()) -> EventPerson:
     _signed_in(user)
     document = event.document
-    name = _text(name, "the person's name", nullable=False)
-    position = _text(position, "the position")
-    role = _choice(role, PERSON_ROLES, "the person's role")
+    name = _text(name, "Имя", nullable=False)
+    position = _text(position, "Должность")
+    role = _choice(role, PERSON_ROLES, "Роль человека")
     spans = _evidence(document, evidence)
     canonical = _link_person(session, name, position, role)
     value = EventPerson(person_id=canonical.id, ordinal=len(event.people), name=name, position=position,
@@ -538,8 +539,8 @@ def add_count(session: Session, event: Event, user: User, count: int, unit: str 
     _signed_in(user)
     document = event.document
     count = _count(count)
-    unit = _choice(unit, COUNT_UNITS, "the unit")
-    approx = _choice(approx, APPROX, "the approximation")
+    unit = _choice(unit, COUNT_UNITS, "Единица")
+    approx = _choice(approx, APPROX, "Точность")
     spans = _evidence(document, evidence)
     value = ParticipantCount(ordinal=len(event.participants), count=count, unit=unit, approx=approx,
                              evidence=spans)
@@ -557,14 +558,14 @@ def edit_value(session: Session, value, user: User, **changes) -> None:
     _signed_in(user)
     kind = type(value)
     if kind not in VALUE_FIELDS:
-        raise ReviewError(f"not an organisation, person or count of an event: {kind.__name__}")
+        raise ReviewError(f"Это не организация, не человек и не число участников события: {kind.__name__}.")
     allowed = (*VALUE_FIELDS[kind], "evidence")
     unknown = sorted(set(changes) - set(allowed))
     if unknown:
-        raise ReviewError(f"cannot change {', '.join(unknown)} of a {TARGET[kind]}; "
-                          f"expected {', '.join(allowed)}")
+        raise ReviewError(f"{TARGET_RU[kind]}: нельзя изменить {', '.join(unknown)}; "
+                          f"можно {', '.join(allowed)}.")
     if not changes:
-        raise ReviewError("nothing to change")
+        raise ReviewError("Нечего менять.")
     event = value.event
     document = event.document
     clean: dict[str, Any] = {}
@@ -572,18 +573,19 @@ def edit_value(session: Session, value, user: User, **changes) -> None:
         if field == "evidence":
             clean[field] = _evidence(document, new)
         elif field == "name":
-            clean[field] = _text(new, f"the {TARGET[kind]}'s name", nullable=False)
+            clean[field] = _text(new, "Название организации" if kind is EventOrganisation else "Имя",
+                                 nullable=False)
         elif field == "position":
-            clean[field] = _text(new, "the position")
+            clean[field] = _text(new, "Должность")
         elif field == "role":
             clean[field] = _choice(new, ORG_ROLES if kind is EventOrganisation else PERSON_ROLES,
-                                   f"the {TARGET[kind]}'s role")
+                                   "Роль организации" if kind is EventOrganisation else "Роль человека")
         elif field == "count":
             clean[field] = _count(new)
         elif field == "unit":
-            clean[field] = _choice(new, COUNT_UNITS, "the unit")
+            clean[field] = _choice(new, COUNT_UNITS, "Единица")
         elif field == "approx":
-            clean[field] = _choice(new, APPROX, "the approximation")
+            clean[field] = _choice(new, APPROX, "Точность")
     before = value_dict(value)
     if all(before[field] == new for field, new in clean.items()):
         return  # nothing changes: no correction
@@ -630,7 +632,7 @@ def link_organisation(session: Session, mention: EventOrganisation, organisation
     """Link the mention to another canonical organisation (its name becomes an alias of it)."""
     _signed_in(user)
     if organisation is None or organisation.id is None:
-        raise ReviewError("no such organisation")
+        raise ReviewError("Нет такой организации.")
     if mention.organisation_id == organisation.id:
         return  # linked there already
     event = mention.event
@@ -651,7 +653,7 @@ def merge_organisations(session: Session, keep: Organisation, other: Organisatio
     it is deleted. The correction has no document."""
     _signed_in(user)
     if keep is other or keep.id == other.id:
-        raise ReviewError("an organisation cannot be merged with itself")
+        raise ReviewError("Организацию нельзя объединить с самой собой.")
     aliases = lambda org: sorted(a.name for a in org.aliases)
     before = {"keep": {**_canonical_dict(keep), "aliases": aliases(keep)},
               "other": {**_canonical_dict(other), "aliases": aliases(other)}}
