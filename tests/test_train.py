@@ -85,6 +85,7 @@ def test_train_writes_a_model_that_loads_and_predicts(reviewed_db, tiny_corpus, 
     assert model.predict(["Районный конкурс чтецов среди школьников"]) == ["contest"]
     metrics = json.loads(out.with_name("event_type.metrics.json").read_text(encoding="utf-8"))
     assert metrics["n_examples"] == 34 and metrics["n_reviewed"] == 2 and metrics["cv"]["folds"] == 3
+    assert set(metrics["per_class_f1"]) == {"contest", "forum", "seminar", "meeting"}
 
 
 def test_train_reports_a_bad_corpus(db_url, tmp_path):

@@ -445,6 +445,9 @@ def train_model(examples: Sequence[dict], out: str | os.PathLike, folds: int = 5
             "accuracy": round(float(accuracy_score(labels, predicted)), 4),
             "fold_macro_f1": [round(float(f["macro_f1"]), 4) for f in fold_scores],
         }
+        present = [label for label in EVENT_TYPES if counts.get(label)]
+        per_class = f1_score(labels, predicted, labels=present, average=None, zero_division=0)
+        metrics["per_class_f1"] = {label: round(float(f), 4) for label, f in zip(present, per_class)}
     clf = EventTypeClassifier(**config).fit(texts, labels)
     out = clf.save(out)
     metrics.update({
