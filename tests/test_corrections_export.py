@@ -88,6 +88,11 @@ def test_export_corrections_writes_the_reviewed_documents_like_the_dev_set(revie
     assert len(gold["events"][0]["participants"]) == len(extraction["events"][0]["participants"]) - 1
     assert extracted["events"] == extraction["events"]  # a plain text: offsets as stored
     assert (out / "texts" / f"doc-{news}.txt").read_text(encoding="utf-8") == NEWS
+    index = [line.split("\t") for line in (out / "sources.tsv").read_text(encoding="utf-8").splitlines()]
+    assert index[0] == ["id", "path", "format", "review", "chars", "events", "corrections", "reviewers"]
+    assert index[1] == [f"doc-{news}", "paste:0", "txt", "approved", str(len(NEWS)),
+                        str(len(gold["events"])), "4", "Анна"]
+    assert index[2][:4] == [f"doc-{page}", "paste:1", "html", "in_review"] and index[2][6:] == ["1", "Анна"]
 
 
 def test_evidence_of_an_html_page_points_into_its_clean_text(reviewed, tmp_path):

@@ -224,11 +224,15 @@ def export_corrections(engine: Engine, out: Path) -> CorrectionsSummary:
     * ``OUT/texts/<id>.txt``: the clean text;
     * ``OUT/gold/<id>.json``: ``{"id", "events"}``, the records as corrected, evidence in clean-text offsets;
     * ``OUT/extracted/<id>.json``: the records as extracted (``Document.extraction``), the same way;
-    * ``OUT/corrections.jsonl``: the audit trail, one correction a line, oldest first.
+    * ``OUT/corrections.jsonl``: the audit trail, one correction a line, oldest first;
+    * ``OUT/sources.tsv``: one line per document: id, path, format, review, chars, events,
+      corrections and the reviewers who made them.
 
     ``<id>`` is ``doc-<documents.id>``.
     """
     summary = CorrectionsSummary()
+    listed: list[tuple] = []  # the documents written, for sources.tsv
+    per_document: dict[int, dict[str, int]] = {}  # corrections per document and reviewer
     folders = {name: out / name for name in ("texts", "gold", "extracted")}
     for folder in folders.values():
         folder.mkdir(parents=True, exist_ok=True)
@@ -254,6 +258,8 @@ def export_corrections(engine: Engine, out: Path) -> CorrectionsSummary:
             summary.documents += 1
             summary.events += len(document.events)
             summary.approved += document.review == "approved"
+            listed.append((document.id, slug, document.path, document.format or "", document.review,
+                           len(document.text or ""), len(document.events)))
         trail = out / "corrections.jsonl"
         with trail.open("w", encoding="utf-8") as sink:
             rows = session.execute(select(Correction, User.username).join(User, Correction.user_id == User.id)
@@ -268,7 +274,17 @@ def export_corrections(engine: Engine, out: Path) -> CorrectionsSummary:
                 }
                 sink.write(json.dumps(line, ensure_ascii=False) + "\n")
                 summary.corrections += 1
-    summary.files = [folders["texts"], folders["gold"], folders["extracted"], trail]
+                if correction.document_id is not None:
+                    made = per_document.setdefault(correction.document_id, {})
+                    made[username] = made.get(username, 0) + 1
+    index = out / "sources.tsv"
+    with index.open("w", encoding="utf-8") as sink:
+        sink.write("id\tpath\tformat\treview\tchars\tevents\tcorrections\treviewers\n")
+        for document_id, slug, path, fmt, review, chars, events in listed:
+            made = per_document.get(document_id, {})
+            fields = [slug, path, fmt, review, str(chars), str(events), str(sum(made.values())), ",".join(made)]
+            sink.write("\t".join(" ".join(f.split()) for f in fields) + "\n")
+    summary.files = [folders["texts"], folders["gold"], folders["extracted"], trail, index]
     return summary
 
 
