@@ -4,7 +4,7 @@ from sqlalchemy.orm import Session
 
 from report_miner.records import DocumentRecord, Event, Organisation, Person
 from report_miner.store import Document, models, open_database
-from report_miner.store.convert import add_events
+from report_miner.store.convert import add_events, link_organisation, link_person
 
 
 def _import(engine, path, people, organisations=()):
@@ -66,3 +66,15 @@ def test_gender_forms_and_other_first_names_are_other_people(db_url):
                                ("Князева Вера Владимировна", None)])
     assert [p[0] for p in _people(engine)] == ["Иванов Пётр Сергеевич", "Князева Вера Владимировна",
                                                "Иванова Пётра Сергеевна", "Князева Наталья"]
+
+
+def test_one_mention_links_as_the_import_links(db_url):
+    engine = open_database(db_url)
+    _import(engine, "/a.txt", [("Князева Вера Владимировна", "директор ГБОУ «ИТШ № 777»")], ["ИТШ № 777"])
+    with Session(engine) as session, session.begin():
+        person, new = link_person(session, Person("Князева В. В.", None, "speaker"))
+        assert (person.name, new) == ("Князева Вера Владимировна", False)
+        organisation, new = link_organisation(session, Organisation("Инженерно-технологическая школа № 777", "host"))
+        assert (organisation.id, new) == (person.organisation_id, False)
+        person, new = link_person(session, Person("Иванова Елена Петровна", "учитель гимназии № 2", "speaker"))
+        assert new and person.organisation_id is None

@@ -2,6 +2,8 @@
 people, and stored rows become a DocumentRecord again (for the exchange-schema export)."""
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
@@ -29,8 +31,9 @@ def add_events(session: Session, document: Document, record: records.DocumentRec
     """Add the record's events to ``document``; returns how many new canonical rows were made."""
     created = {"organisations": 0, "people": 0}
     document.extraction = records.document_to_dict(record)
-    linker = _OrganisationLinker(session) if any(ev.organisations or ev.people for ev in record.events) else None
-    people = _PersonLinker(session, linker, record) if any(ev.people for ev in record.events) else None
+    mentions = [person for ev in record.events for person in ev.people]
+    linker = _OrganisationLinker(session) if mentions or any(ev.organisations for ev in record.events) else None
+    people = _PersonLinker(session, linker, mentions) if mentions else None
     for position, ev in enumerate(record.events):
         row = Event(position=position, type=ev.type, title=ev.title, date_start=ev.date_start,
                     date_end=ev.date_end, format=ev.format, location=ev.location,
@@ -138,12 +141,12 @@ class _PersonLinker:
     "Князева Вера Владимировна") and fills its parts.
     """
 
-    def __init__(self, session: Session, orgs: _OrganisationLinker, record: records.DocumentRecord) -> None:
+    def __init__(self, session: Session, orgs: _OrganisationLinker, mentions: Iterable[records.Person]) -> None:
         self.session = session
         self.orgs = orgs
         self.resolver = PersonResolver(orgs.resolver)
         self.rows: dict[object, int] = {}  # resolver entry id -> people.id
-        names = {parse_name(p.name) for ev in record.events for p in ev.people}
+        names = {parse_name(p.name) for p in mentions}
         prefixes = {name_key(n.surname) for n in names if n.surname}
         keys = {name_key(n.full) for n in names if n.surname is None}
         stored = session.scalars(select(Person).where(or_(
@@ -179,6 +182,18 @@ class _PersonLinker:
         self.session.flush()
         self.rows[entry] = canonical.id
         return canonical, new
+
+
+def link_organisation(session: Session, mention: records.Organisation) -> tuple[Organisation, bool]:
+    """One organisation mention linked as ``add_events`` links the import's (a reviewer's added
+    value): its canonical row, and whether that row is new."""
+    return _OrganisationLinker(session).link(mention)
+
+
+def link_person(session: Session, mention: records.Person) -> tuple[Person, bool]:
+    """One person mention linked as ``add_events`` links the import's: its canonical row, and
+    whether that row is new."""
+    return _PersonLinker(session, _OrganisationLinker(session), [mention]).link(mention)
 
 
 def document_record(document: Document, doc_id: str) -> records.DocumentRecord:
