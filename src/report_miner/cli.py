@@ -174,7 +174,7 @@ def export_(
                                        "--corrections: a FOLDER (default corrections/)"),
     corrections: bool = typer.Option(False, "--corrections", help="the reviewed documents as training data: "
                                      "OUT/texts, OUT/gold (corrected), OUT/extracted (as extracted), "
-                                     "OUT/corrections.jsonl (the audit trail)"),
+                                     "OUT/corrections.jsonl (the audit trail), OUT/sources.tsv"),
 ) -> None:
     """Export the database: flat tables (documents, events, event_organisations, event_people,
     participant_counts) as CSV/Parquet files or XLSX sheets, or JSONL in the exchange schema;
