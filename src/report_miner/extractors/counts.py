@@ -88,7 +88,7 @@ def counts_in_prose(doc: Doc) -> list[Count]:
             i += 1
             continue
         value, last = read
-        found = head_unit(words, i, last, value)
+        found = head_unit(words, i, last, value) or unit_before(words, i)
         if found is not None and words.sentence[i] in population \
                 and words.items[found[1]].lemma_ not in g.EVENT_PARTICIPANT_LEMMAS:
             found = None
@@ -97,8 +97,9 @@ def counts_in_prose(doc: Doc) -> list[Count]:
         if found is not None:
             unit, head = found
             approx, first = approx_before(words, i)
-            start = words.items[first].idx
-            end = words.items[head].idx + len(words.items[head].text)
+            start = words.items[min(first, head)].idx
+            end = max(words.items[head].idx + len(words.items[head].text),
+                      words.items[last].idx + len(words.items[last].text))
             counts.extend(listed_before(words, i, unit))
             counts.append(Count(int(round(value)), unit, approx, [(start, end)]))
         i = last + 1
@@ -261,6 +262,12 @@ def unit_of(token: Token) -> str | None:
     unit = g.UNIT_BY_LEMMA.get(token.lemma_)
     if unit:
         return unit
+    if "-" in token.text:       # "команд-участников", "школ-участниц": the first part counts
+        first = token.text.lower().split("-")[0]
+        unit = next((g.UNIT_BY_LEMMA[p.normal_form] for p in parses(first)
+                     if p.tag.POS == "NOUN" and p.normal_form in g.UNIT_BY_LEMMA), None)
+        if unit:
+            return unit
     if token.pos_ == "NOUN" and is_animate(token) and token.lemma_ not in g.NOT_PARTICIPANT_LEMMAS:
         return "people"
     return None
@@ -323,6 +330,16 @@ def head_unit(words: Words, i: int, last: int, value: float) -> tuple[str, int] 
             return None
         j += 1
     return None
+
+
+def unit_before(words: Words, i: int) -> tuple[str, int] | None:
+    """"количество команд-участников – 140": the unit named before the number, after
+    "количество"/"число" and a dash."""
+    if i < 3 or not words.same_sentence(i, i - 3) or words.items[i - 1].text not in g.DASHES \
+            or words.items[i - 3].lemma_ not in g.AMOUNT_LEMMAS:
+        return None
+    unit = unit_of(words.items[i - 2])
+    return (unit, i - 2) if unit else None
 
 
 def noun_after_participle(words: Words, j: int, unit: str) -> tuple[str, int]:

@@ -65,7 +65,10 @@ OTHER_TIME_RE = re.compile(
 )
 # words before a number that make it a limit, a target or a forecast, not a count: "до 30 человек",
 # "вырастет до 26 тысяч"
-NOT_COUNT_BEFORE = frozenset({"до"})
+# a limit ("до 30 человек") or a share ("40 команд по 5 человек", "в каждой по пять человек")
+NOT_COUNT_BEFORE = frozenset({"до", "по"})
+# "количество команд – 140": the unit before the number
+AMOUNT_LEMMAS = frozenset({"количество", "число"})
 
 # Organisations, regions and countries count as participants only where they take part: "из 22
 # регионов", "со всех 14 школ", "среди 30 вузов", "руководители 43 организаций" (a people noun
