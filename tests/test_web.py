@@ -426,15 +426,18 @@ def test_serve_runs_waitress_with_a_kept_secret_and_says_when_there_is_no_user(t
     from report_miner.cli import app as cli
     from report_miner.web import SECRET_ENV, SECRET_FILE
 
-    served = []
+    from report_miner.web.views import paste
+
+    served, warmed = [], []
     monkeypatch.setattr(waitress, "serve", lambda app, **kw: served.append((app, kw)))
+    monkeypatch.setattr(paste, "warm_up", lambda: warmed.append(True))  # no models loaded in a thread here
     monkeypatch.delenv(SECRET_ENV, raising=False)
     url = f"sqlite:///{tmp_path / 'rm.db'}"
     result = CliRunner().invoke(cli, ["serve", "--db", url, "--port", "8123"])
     assert result.exit_code == 0, result.output
     assert "report-miner user add NAME" in result.output
     (app, options), = served
-    assert options["host"] == "127.0.0.1" and options["port"] == 8123
+    assert options["host"] == "127.0.0.1" and options["port"] == 8123 and warmed
     key = (tmp_path / SECRET_FILE).read_text().strip()
     assert app.secret_key == key and len(key) == 64
     assert oct((tmp_path / SECRET_FILE).stat().st_mode & 0o777) == "0o600"
@@ -465,3 +468,31 @@ def test_long_document_event_bodies_wait_in_templates_and_error_documents_say_wh
     assert "badge-error" in listed and "binary file, not text" in listed and "upload:long.txt" not in listed
     shown = page(client.get(f"/documents/{broken_id}"))
     assert "binary file, not text" in shown and 'id="approve-button"' not in shown
+
+
+@pytest.mark.parametrize("cached", [True, False])
+def test_docx_upload_saved_with_its_format_and_highlighted_in_the_clean_text(client, app, cached):
+    from test_read import make_docx
+
+    from report_miner.web.views import paste
+
+    sentences = TEXT.replace("педагогов", "педа\u00adгогов").split(". ")  # a soft hyphen: raw != text
+    body = "".join(f"<w:p><w:r><w:t>{s}.</w:t></w:r></w:p>" for s in sentences)
+    shown = client.post("/paste", data={"file": (io.BytesIO(make_docx(body)), "Отчёт за 2024 год.docx")},
+                        content_type="multipart/form-data")
+    page_ = page(shown)
+    assert shown.status_code == 200 and "upload:Отчёт за 2024 год.docx" in page_
+    assert "40 педагогов" in marks(page_).values()
+    form = {name: html.unescape(value) for name, value in re.findall(r'name="(format|origin)" value="([^"]*)"', page_)}
+    form["raw"] = html.unescape(re.search(r'<textarea name="raw" hidden>(.*?)</textarea>', page_, re.S).group(1))
+    assert form["format"] == "docx" and "\u00ad" in form["raw"]
+    if not cached:
+        paste._PENDING.clear()  # another process, or evicted: read and extract again
+    doc_id = int(client.post("/paste/save", data=form).headers["Location"].rsplit("/", 1)[1])
+    with session_of(app) as session:
+        document = session.get(Document, doc_id)
+        assert (document.format, document.path) == ("docx", "upload:Отчёт за 2024 год.docx")
+        assert document.raw is not None and "педагогов" in document.text
+        count = session.scalars(sa.select(ParticipantCount)).one()
+        assert document.raw[slice(*count.evidence[0])] == "40 педа\u00adгогов"
+    assert marks(page(client.get(f"/documents/{doc_id}")))[f"c{count.id}"] == "40 педагогов"

@@ -273,12 +273,15 @@ def serve(
 ) -> None:
     """Run the reviewers' web app (waitress). The session key comes from REPORT_MINER_SECRET_KEY,
     or is generated once and kept beside a SQLite database (else in the app's instance folder)."""
+    import threading
+
     from sqlalchemy import func, select
     from sqlalchemy.orm import Session
     from waitress import serve as run
 
     from .store import User
     from .web import create_app
+    from .web.views.paste import warm_up
 
     engine = open_db(db)
     with Session(engine) as session:
@@ -288,6 +291,7 @@ def serve(
         typer.echo(f"report-miner serve: no user yet, so nobody can sign in and change data; "
                    f"create one: report-miner user add NAME --db {db}", err=True)
     web = create_app(db)
+    threading.Thread(target=warm_up, name="warm-up", daemon=True).start()  # models load while serving
     typer.echo(f"report-miner: serving {db} on http://{host}:{port}/ (Ctrl+C stops)", err=True)
     run(web, host=host, port=port, threads=threads)
 

@@ -26,6 +26,8 @@ _PENDING: OrderedDict[str, tuple[SourceText, DocumentRecord]] = OrderedDict()
 _PENDING_SIZE = 16
 _PENDING_CHARS = 40_000_000  # and at most this many characters of text in all
 _LOCK = threading.Lock()
+# one extraction at a time: the models are shared by the server's threads (and it is CPU work under the GIL)
+_EXTRACTING = threading.Lock()
 
 
 def clean_filename(name: str | None) -> str:
@@ -41,10 +43,18 @@ def _key(raw: str, fmt: str) -> str:
     return hashlib.sha256(f"{fmt}\n{raw}".encode("utf-8", "surrogatepass")).hexdigest()
 
 
+def warm_up() -> None:
+    """Load the extraction models now (a server calls this in the background at start)."""
+    from ...read import read_string
+
+    _extract(read_string("Семинар для учителей прошёл 1 марта 2025 года в Москве.", "warm-up"))
+
+
 def _extract(source: SourceText) -> DocumentRecord:
     from ...pipeline import extract_source
 
-    record = extract_source(source, "paste")
+    with _EXTRACTING:
+        record = extract_source(source, "paste")
     with _LOCK:
         _PENDING[_key(source.raw, source.format)] = (source, record)
         while len(_PENDING) > _PENDING_SIZE or (
