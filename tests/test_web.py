@@ -391,6 +391,9 @@ def test_documents_list_filters_and_search(client, app):
     assert "paste:test" in body and "upload:webinar.txt" in body and "проверен" in body
     assert "upload:webinar.txt" not in page(client.get("/documents?state=approved"))
     assert "paste:test" not in page(client.get("/documents?state=new"))
+    approved = page(client.get(f"/documents/{first}"))
+    assert re.search(r'id="approve-button"[^>]*disabled', approved)
+    assert f'href="/documents/{second}" id="next-document"' in approved
     assert f'data-document-id="{second}"' in page(client.get("/documents?q=webinar"))
     assert f'data-document-id="{first}"' not in page(client.get("/documents?q=webinar"))
     assert f'data-document-id="{first}"' in page(client.get("/documents?q=Физика"))

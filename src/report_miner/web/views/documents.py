@@ -81,7 +81,12 @@ def review(doc_id: int):
         marks = document_marks(document, omap)
         doc_html = render(document.text, marks.spans)
         event_starts = marks.event_starts
+    pending = select(Document.id).where(Document.status == "ok", Document.review != "approved",
+                                        Document.id != document.id)
+    next_id = (db().scalar(pending.where(Document.id > document.id).order_by(Document.id).limit(1))
+               or db().scalar(pending.order_by(Document.id).limit(1)))
     return render_template("review.html", document=document, doc_html=doc_html, event_starts=event_starts,
+                           next_id=next_id,
                            fields=FIELDS, field_names=FIELD_NAMES, states=STATE_NAMES,
                            open_all=len(document.events) <= 3, **CHOICES)
 
