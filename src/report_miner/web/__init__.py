@@ -79,7 +79,8 @@ def create_app(db_url: str, *, secret_key: str | None = None, config: dict[str, 
 
     @app.before_request
     def refuse_anonymous_changes():
-        if request.method == "POST" and request.endpoint not in OPEN_POSTS and not current_user.is_authenticated:
+        if (request.method not in ("GET", "HEAD", "OPTIONS") and request.endpoint not in OPEN_POSTS
+                and not current_user.is_authenticated):
             return unauthorized()
         return None
 

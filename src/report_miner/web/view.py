@@ -10,8 +10,8 @@ from ..records import DocumentRecord
 from .offsets import OffsetMap
 from .segments import Highlight
 
-# evidence keys of an event's own fields -> the field they highlight ("span" is the event's region)
-EVENT_KEYS = ("type", "title", "date", "location", "format")
+# an event's own fields are highlighted by their evidence key (type, title, date, location, format);
+# "span", the stretch of text the event was read from, is not a value
 FIELDS = ("organisation", "person", "date", "count", "type", "location", "title", "format")
 FIELD_NAMES = {
     "organisation": "организация", "person": "человек", "date": "дата", "count": "число участников",
@@ -40,7 +40,7 @@ def event_marks(marks: Marks, omap: OffsetMap, event_key, prefix: str, evidence:
     starts = [omap.to_display(*map(int, s))[0] for s in evidence.get("span") or () if len(s) == 2]
     for key, spans in evidence.items():
         if key != "span":
-            marks.add(omap, spans, f"{prefix}-{key}", key if key in EVENT_KEYS else "type", event_key)
+            marks.add(omap, spans, f"{prefix}-{key}", key, event_key)
             starts += [omap.to_display(*map(int, s))[0] for s in spans if len(s) == 2]
     for kind, letter, values in (("organisation", "o", organisations), ("person", "p", people),
                                  ("count", "c", participants)):

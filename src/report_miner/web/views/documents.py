@@ -33,7 +33,7 @@ CHOICES = dict(EVENT_TYPES=EVENT_TYPES, ORG_ROLES=ORG_ROLES, PERSON_ROLES=PERSON
 
 @bp.get("/documents")
 def index():
-    state = request.args.get("state", "")
+    state = request.args.get("state") or request.args.get("review") or request.args.get("status") or ""
     q = request.args.get("q", "").strip()
     page = max(1, request.args.get("page", 1, type=int) or 1)
     size = current_app.config["PAGE_SIZE"]
@@ -261,7 +261,7 @@ def add_value(doc_id: int):
                                     approx=request.form.get("approx") or "exact", evidence=evidence)
         if kind in ("date", "location", "title"):
             name = "date_start" if kind == "date" else kind
-            value = _blank(request.form.get("value")) if kind == "date" else text
+            value = (_blank(request.form.get("value")) or text) if kind == "date" else text
             if not value:
                 raise review.ReviewError("Укажите значение.")
             review.edit_event(session, event, name, value, user, evidence=evidence or None)
