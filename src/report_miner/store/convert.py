@@ -82,8 +82,12 @@ class _OrganisationLinker:
         for m in self.members.values():
             self.resolver.add(m.name, m.id, m.aliases, **m.parts)
             member_by_key[name_key(m.name)] = m.id
+        aliases: dict[int, list[str]] = {}  # one query, not one per organisation
+        for organisation_id, alias in session.execute(
+                select(OrganisationAlias.organisation_id, OrganisationAlias.name).order_by(OrganisationAlias.id)):
+            aliases.setdefault(organisation_id, []).append(alias)
         for org in session.scalars(select(Organisation).order_by(Organisation.id)):
-            names = [org.name, *(a.name for a in org.aliases)]
+            names = [org.name, *aliases.get(org.id, ())]
             parts = {part: getattr(org, part) for part in PARTS}
             entry = org.registry_id if org.registry_id in self.members else member_by_key.get(org.key)
             if entry is not None and entry not in self.rows:
