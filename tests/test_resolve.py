@@ -89,6 +89,23 @@ def test_resolver_adds_an_entry_when_nothing_matches():
     assert r.predict(["гимназия №10", "Лицей № 10 г.Советск"]) == [gymnasium, lyceum]
 
 
+def test_a_bare_numbered_name_joins_the_one_candidate_and_neither_of_two():
+    r = Resolver()
+    sovetsk = r.resolve('МАОУ "Лицей №10" г. Советска')
+    assert r.match("Лицей № 10") == sovetsk  # the known limit: whatever town the text is about
+    kazan = r.resolve("Лицей № 10 г. Казани")
+    assert kazan != sovetsk and r.match("Лицей № 10") is None
+    assert r.match("лицей №10 города Казани") == kazan
+
+
+def test_the_entry_city_from_any_spelling_keeps_other_towns_out():
+    r = Resolver()
+    tomsk = r.resolve("Гимназия № 5")
+    assert r.resolve("МАОУ «Гимназия №5», г.Томск") == tomsk
+    assert (r.entries[tomsk].city, r.entries[tomsk].legal_form) == ("Томск", "МАОУ")
+    assert r.resolve("Гимназия № 5 г. Северска") != tomsk
+
+
 def test_registry_links_short_and_full_member_names():
     members = load_registry()
     assert len(members) >= 60

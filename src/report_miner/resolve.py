@@ -381,7 +381,9 @@ class Resolver:
     A name matches an entry when it is one of its spellings (normalised), or when its parts agree
     with the entry's (``Entry.signature``) and it is ``same_organisation`` as one spelling; the
     best-scoring entry wins, except that a numbered name without a city that matches two entries
-    matches none (which lyceum №10 is meant cannot be told).
+    matches none (which lyceum №10 is meant cannot be told). Matching one, it joins it: a bare
+    "Лицей №10" in a post about another town joins Советск's lyceum, a known limit (the resolver
+    knows names, not the town a text is about).
     """
 
     def __init__(self) -> None:
