@@ -50,9 +50,10 @@ def chromium_executable() -> tuple[str | None, str]:
     return None, "no chromium on PATH nor /usr/bin/chromium; `bash scripts/browser.sh` installs Debian's"
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser():
-    """One headless chromium for the session (each test opens its own context)."""
+    """One headless chromium per test module (each test opens its own context). Not one per session:
+    while Playwright's sync API runs, no other code in the process may start it (or an asyncio loop)."""
     path, missing = chromium_executable()
     if path is None:
         unavailable(missing)
