@@ -222,6 +222,18 @@ def test_paste_without_text_or_unreadable_file_says_why(client):
     assert bad.status_code == 400 and "Не удалось прочитать" in page(bad) and "PNG" in page(bad)
 
 
+def test_uploads_stay_in_memory(client, monkeypatch):
+    import werkzeug.wrappers.request
+
+    def spool(*args, **kwargs):
+        raise AssertionError("an upload was spooled to a temporary file")
+
+    monkeypatch.setattr(werkzeug.wrappers.request, "default_stream_factory", spool)
+    big = b"\x89PNG\r\n\x1a\n" + bytes(3 * 1024 * 1024)  # over werkzeug's 500 KB spooling threshold
+    shown = client.post("/paste", data={"file": (io.BytesIO(big), "scan.png")}, content_type="multipart/form-data")
+    assert shown.status_code == 400 and "PNG" in page(shown)
+
+
 def test_upload_too_large_is_refused_with_413(db_url):
     app = make_app(db_url, MAX_CONTENT_LENGTH=2000)
     try:

@@ -7,12 +7,13 @@ Data changes go through ``report_miner.store.review`` only, and only for signed-
 """
 from __future__ import annotations
 
+import io
 import os
 import secrets
 from pathlib import Path
 from typing import Any
 
-from flask import Flask, g, jsonify, redirect, render_template, request, url_for
+from flask import Flask, Request, g, jsonify, redirect, render_template, request, url_for
 from flask_login import LoginManager, UserMixin, current_user
 from flask_wtf.csrf import CSRFError, CSRFProtect
 from sqlalchemy.engine import make_url
@@ -32,6 +33,14 @@ CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' 
 csrf = CSRFProtect()
 
 
+class InMemoryRequest(Request):
+    """Uploads stay in memory (they are bounded by MAX_CONTENT_LENGTH): werkzeug would spool a large
+    one to a temporary file, and the app writes nothing to disk but the database."""
+
+    def _get_file_stream(self, total_content_length, content_type, filename=None, content_length=None):
+        return io.BytesIO()
+
+
 class Reviewer(UserMixin):
     """The signed-in user for Flask-Login; ``row`` is the ``users`` row in the request's session."""
 
@@ -45,6 +54,7 @@ def create_app(db_url: str, *, secret_key: str | None = None, config: dict[str, 
     from ..store import User, open_database
 
     app = Flask(__name__, instance_relative_config=False)
+    app.request_class = InMemoryRequest
     app.config.update(
         MAX_CONTENT_LENGTH=MAX_UPLOAD + 1024 * 1024,  # the file plus the form around it
         SESSION_COOKIE_HTTPONLY=True,
