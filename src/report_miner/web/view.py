@@ -23,6 +23,7 @@ FIELD_NAMES = {
 class Marks:
     spans: list[tuple[int, int, Highlight]] = field(default_factory=list)
     event_starts: dict = field(default_factory=dict)  # event key -> display offset where it starts
+    regions: dict = field(default_factory=dict)  # event key -> "start-end start-end" (display offsets)
 
     def add(self, omap: OffsetMap, evidence, value_id: str, field_: str, event_key) -> None:
         for span in evidence or ():
@@ -37,7 +38,10 @@ def event_marks(marks: Marks, omap: OffsetMap, event_key, prefix: str, evidence:
                 participants, ids=None) -> None:
     """The marks of one event; ``ids`` gives the value ids (database rows) or None (positions)."""
     evidence = evidence or {}
-    starts = [omap.to_display(*map(int, s))[0] for s in evidence.get("span") or () if len(s) == 2]
+    regions = [omap.to_display(*map(int, s)) for s in evidence.get("span") or () if len(s) == 2]
+    starts = [start for start, _ in regions]
+    if regions:
+        marks.regions[event_key] = " ".join(f"{start}-{end}" for start, end in regions if start < end)
     for key, spans in evidence.items():
         if key != "span":
             marks.add(omap, spans, f"{prefix}-{key}", key, event_key)

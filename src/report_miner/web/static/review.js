@@ -79,17 +79,33 @@
 
   /* --- events: current, open, scroll ---------------------------------------------------- */
   var segments = text ? $all("[data-o]", text) : [];
-  function segmentAt(offset) {  // the last segment starting at or before offset
-    var lo = 0, hi = segments.length - 1, best = null;
+  function segmentIndexAt(offset) {  // the last segment starting at or before offset (-1: none)
+    var lo = 0, hi = segments.length - 1, best = -1;
     while (lo <= hi) {
       var mid = (lo + hi) >> 1;
-      if (+segments[mid].getAttribute("data-o") <= offset) { best = segments[mid]; lo = mid + 1; } else hi = mid - 1;
+      if (+segments[mid].getAttribute("data-o") <= offset) { best = mid; lo = mid + 1; } else hi = mid - 1;
     }
     return best;
+  }
+  function segmentAt(offset) { var i = segmentIndexAt(offset); return i < 0 ? null : segments[i]; }
+  var shaded = [];
+  function shadeRegions(section) {  // the stretch of text the current event was read from
+    shaded.forEach(function (seg) { seg.classList.remove("in-event"); });
+    shaded = [];
+    (section && section.getAttribute("data-regions") || "").split(" ").forEach(function (pair) {
+      var m = pair.match(/^(\d+)-(\d+)$/);
+      if (!m) return;
+      var end = +m[2], i = segmentIndexAt(+m[1]);
+      for (; i >= 0 && i < segments.length && +segments[i].getAttribute("data-o") < end; i++) {
+        segments[i].classList.add("in-event");
+        shaded.push(segments[i]);
+      }
+    });
   }
   function setCurrent(section, scroll, keepOpen) {
     if (current) current.classList.remove("current");
     current = section;
+    shadeRegions(section);
     if (!section) return;
     section.classList.add("current");
     var form = document.getElementById("add-value");

@@ -75,17 +75,18 @@ def _document(doc_id: int, full: bool = False) -> Document:
 @bp.get("/documents/<int:doc_id>")
 def review(doc_id: int):
     document = _document(doc_id, full=True)
-    doc_html, event_starts = None, {}
+    doc_html, event_starts, regions = None, {}, {}
     if document.status == "ok" and document.text:
         omap = OffsetMap.of(document)
         marks = document_marks(document, omap)
         doc_html = render(document.text, marks.spans)
-        event_starts = marks.event_starts
+        event_starts, regions = marks.event_starts, marks.regions
     pending = select(Document.id).where(Document.status == "ok", Document.review != "approved",
                                         Document.id != document.id)
     next_id = (db().scalar(pending.where(Document.id > document.id).order_by(Document.id).limit(1))
                or db().scalar(pending.order_by(Document.id).limit(1)))
     return render_template("review.html", document=document, doc_html=doc_html, event_starts=event_starts,
+                           regions=regions,
                            next_id=next_id,
                            fields=FIELDS, field_names=FIELD_NAMES, states=STATE_NAMES,
                            open_all=len(document.events) <= 3, **CHOICES)

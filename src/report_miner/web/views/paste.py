@@ -91,7 +91,7 @@ def extract():
     return render_template(
         "paste.html", text=text if origin is None else "", source=source, record=record, origin=origin,
         doc_html=render(source.text, marks.spans), fields=FIELDS, field_names=FIELD_NAMES,
-        event_starts=marks.event_starts)
+        event_starts=marks.event_starts, regions=marks.regions)
 
 
 @bp.post("/paste/save")
