@@ -195,7 +195,7 @@ def test_paste_extract_save_then_review_page_highlights_the_values(client, app):
     assert "<script>alert(1)</script>" not in body and "&lt;script&gt;alert(1)&lt;/script&gt;" in body
     found = marks(body)
     assert "Иванов Пётр Сергеевич" in found.values() and "40 педагогов" in found.values()
-    raw = html.unescape(re.search(r'<textarea name="raw" hidden>(.*?)</textarea>', body, re.S).group(1))
+    raw = html.unescape(re.search(r'<textarea name="raw" hidden>(.*?)</textarea>', body, re.DOTALL).group(1))
     saved = client.post("/paste/save", data={"raw": raw, "format": "txt", "origin": ""})
     assert saved.status_code == 302
     doc_id = int(re.search(r"/documents/(\d+)$", saved.headers["Location"]).group(1))
@@ -256,7 +256,7 @@ def test_upload_name_with_a_path_stays_a_bare_name(client, app, tmp_path, monkey
     body = page(shown)
     assert shown.status_code == 200 and "upload:passwd.txt" in body and "../" not in body
     origin = html.unescape(re.search(r'name="origin" value="([^"]*)"', body).group(1))
-    raw = html.unescape(re.search(r'<textarea name="raw" hidden>(.*?)</textarea>', body, re.S).group(1))
+    raw = html.unescape(re.search(r'<textarea name="raw" hidden>(.*?)</textarea>', body, re.DOTALL).group(1))
     saved = client.post("/paste/save", data={"raw": raw, "format": "txt", "origin": "upload:../../" + origin[7:]})
     doc_id = int(saved.headers["Location"].rsplit("/", 1)[1])
     with session_of(app) as session:
@@ -440,7 +440,6 @@ def test_serve_runs_waitress_with_a_kept_secret_and_says_when_there_is_no_user(t
 
     from report_miner.cli import app as cli
     from report_miner.web import SECRET_ENV, SECRET_FILE
-
     from report_miner.web.views import paste
 
     served, warmed = [], []
@@ -499,7 +498,7 @@ def test_docx_upload_saved_with_its_format_and_highlighted_in_the_clean_text(cli
     assert shown.status_code == 200 and "upload:Отчёт за 2024 год.docx" in page_
     assert "40 педагогов" in marks(page_).values()
     form = {name: html.unescape(value) for name, value in re.findall(r'name="(format|origin)" value="([^"]*)"', page_)}
-    form["raw"] = html.unescape(re.search(r'<textarea name="raw" hidden>(.*?)</textarea>', page_, re.S).group(1))
+    form["raw"] = html.unescape(re.search(r'<textarea name="raw" hidden>(.*?)</textarea>', page_, re.DOTALL).group(1))
     assert form["format"] == "docx" and "\u00ad" in form["raw"]
     if not cached:
         paste._PENDING.clear()  # another process, or evicted: read and extract again

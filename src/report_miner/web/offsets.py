@@ -24,12 +24,12 @@ class OffsetMap:
         self.source = None if raw is None or raw == text else _source(raw, fmt, key)
 
     @classmethod
-    def of(cls, document) -> "OffsetMap":
+    def of(cls, document) -> OffsetMap:
         key = (document.id, document.content_sha256, len(document.raw or ""))
         return cls(document.text or "", document.raw, document.format, key)
 
     @classmethod
-    def of_source(cls, source: SourceText) -> "OffsetMap":
+    def of_source(cls, source: SourceText) -> OffsetMap:
         self = cls.__new__(cls)
         self.text = source.text
         self.source = source

@@ -8,8 +8,8 @@ script uses to turn a selection back into offsets.
 """
 from __future__ import annotations
 
+from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Hashable, Iterable, Sequence
 
 from markupsafe import Markup, escape
 

@@ -3,14 +3,13 @@ from __future__ import annotations
 
 import math
 import re
-from typing import Callable
+from collections.abc import Callable
 
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import selectinload
 
-from ...records import APPROX, COUNT_UNITS, EVENT_TYPES, FORMATS, ORG_ROLES, PERSON_ROLES
 from ...store import Document, Event, EventOrganisation, EventPerson, Organisation, ParticipantCount
 from .. import db
 from ..offsets import OffsetMap
@@ -25,8 +24,6 @@ EVENT_FIELDS = ("type", "title", "date_start", "date_end", "format", "location")
 VALUE_KINDS = {"organisation": EventOrganisation, "person": EventPerson, "count": ParticipantCount}
 VALUE_FIELDS = {"organisation": ("name", "role"), "person": ("name", "position", "role"),
                 "count": ("count", "unit", "approx")}
-CHOICES = dict(EVENT_TYPES=EVENT_TYPES, ORG_ROLES=ORG_ROLES, PERSON_ROLES=PERSON_ROLES, COUNT_UNITS=COUNT_UNITS,
-               APPROX=APPROX, FORMATS=FORMATS)
 
 
 # --- the list ---------------------------------------------------------------------------
@@ -89,7 +86,7 @@ def review(doc_id: int):
                            regions=regions,
                            next_id=next_id,
                            fields=FIELDS, field_names=FIELD_NAMES, states=STATE_NAMES,
-                           open_all=len(document.events) <= 3, **CHOICES)
+                           open_all=len(document.events) <= 3)
 
 
 # --- actions: each one change through store.review, committed, then back to the page ----------

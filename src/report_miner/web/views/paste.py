@@ -10,7 +10,7 @@ from datetime import datetime, timezone
 from pathlib import PurePosixPath
 
 from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
-from flask_login import current_user, login_required
+from flask_login import login_required
 
 from ...read import ReadError, SourceText, read_bytes, read_string
 from ...records import DocumentRecord
