@@ -432,6 +432,17 @@ def test_organisations_pages_and_merge(client, app):
         assert session.get(OrganisationRow, other_id) is None
         assert "Лицей № 5 Томска" in {a.name for a in session.get(OrganisationRow, lyceum).aliases}
     assert client.get(f"/organisations/{other_id}").status_code == 404
+    with session_of(app) as session:
+        third = OrganisationRow(name="Гимназия № 2", key="гимназия 2")
+        session.add(third)
+        session.commit()
+        third_id = third.id
+    assert 'id="merge-form"' in page(client.get("/organisations"))
+    merged = client.post("/organisations/merge", data={"keep": f"{lyceum} · МАОУ", "other": "Гимназия № 2"})
+    assert merged.headers["Location"].endswith(f"/organisations/{lyceum}")
+    assert client.get(f"/organisations/{third_id}").status_code == 404
+    same = client.post("/organisations/merge", data={"keep": str(lyceum), "other": str(lyceum)}, follow_redirects=True)
+    assert "одна и та же" in page(same)
 
 
 def test_serve_runs_waitress_with_a_kept_secret_and_says_when_there_is_no_user(tmp_path, monkeypatch):

@@ -13,6 +13,7 @@ from .. import db
 from .documents import find_organisation
 
 bp = Blueprint("organisations", __name__)
+MENTIONS = 500  # an organisation's page lists at most this many mentions
 
 
 def _event_counts():
@@ -62,8 +63,9 @@ def show(org_id: int):
         select(EventOrganisation, Event, Document.id, Document.path)
         .join(Event, EventOrganisation.event_id == Event.id).join(Document, Event.document_id == Document.id)
         .where(EventOrganisation.organisation_id == org_id)
-        .order_by(Document.id, Event.position, EventOrganisation.ordinal)).all()
-    return render_template("organisation.html", organisation=organisation, mentions=mentions)
+        .order_by(Document.id, Event.position, EventOrganisation.ordinal).limit(MENTIONS + 1)).all()
+    return render_template("organisation.html", organisation=organisation, mentions=mentions[:MENTIONS],
+                           more=len(mentions) > MENTIONS)
 
 
 @bp.post("/organisations/merge")
