@@ -478,26 +478,14 @@ def split_event(session: Session, event: Event, user: User, organisations=(), pe
 
 # --- values of an event ----------------------------------------------------------------------
 
-def _link(session: Session, name: str, role: str, aliases=()) -> Organisation:
+def _link(session: Session, name: str, role: str) -> Organisation:
     """The canonical organisation of a mention, linked as ``convert.add_events`` links the import's."""
-    linker = getattr(convert, "link_organisation", None)
-    mention = records.Organisation(name, role, list(aliases))
-    if linker is not None:
-        return linker(session, mention)[0]
-    return convert._OrganisationLinker(session).link(mention)[0]
+    return convert.link_organisation(session, records.Organisation(name, role))[0]
 
 
 def _link_person(session: Session, name: str, position: str | None, role: str) -> Person:
     """The canonical person of a mention, linked as ``convert.add_events`` links the import's."""
-    mention = records.Person(name, position, role)
-    linker = getattr(convert, "link_person", None)
-    if linker is not None:
-        return linker(session, mention)[0]
-    if hasattr(convert, "_PersonLinker"):  # people resolved by name parts and organisations
-        record = records.DocumentRecord("review", [records.Event(people=[mention])])
-        orgs = convert._OrganisationLinker(session)
-        return convert._PersonLinker(session, orgs, record).link(mention)[0]
-    return convert._person(session, name)[0]
+    return convert.link_person(session, records.Person(name, position, role))[0]
 
 
 def add_organisation(session: Session, event: Event, user: User, name: str, role: str = "other",
