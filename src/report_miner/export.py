@@ -163,9 +163,8 @@ def doc_slug(document_id: int) -> str:
 
 def raw_to_clean(document: Document) -> Callable[[int, int], tuple[int, int] | None]:
     """Maps ``[start, end)`` of the document's raw text to its clean text (None: nothing of the span is
-    text, e.g. a tag). The SourceText is read again from ``raw``; identity when ``raw`` is null."""
-    from bisect import bisect_left, bisect_right
-
+    text, e.g. a tag, or the span is outside the raw text). The SourceText is read again from ``raw``
+    (``SourceText.to_text``); identity when ``raw`` is null."""
     from .read import read_string
 
     if document.raw is None or document.text is None:
@@ -177,11 +176,13 @@ def raw_to_clean(document: Document) -> Callable[[int, int], tuple[int, int] | N
         source = None
     if source is None or source.text != document.text:
         return lambda s, e: None
-    starts, ends = list(source.raw_starts), list(source.raw_ends)
 
     def to_clean(start: int, end: int) -> tuple[int, int] | None:
-        first, last = bisect_right(ends, start), bisect_left(starts, end)
-        return (first, last) if first < last else None
+        try:
+            start, end = source.to_text(start, end)
+        except IndexError:
+            return None
+        return (start, end) if start < end else None
 
     return to_clean
 
