@@ -439,3 +439,47 @@ def test_approve(db):
     session.flush()
     with pytest.raises(ReviewError):
         rv.approve(session, error, user)
+
+
+def test_a_random_run_of_changes_keeps_order_and_one_audit_row_per_change(db):
+    """Forty changes picked at random: after each, positions and ordinals are 0..n-1 and exactly one
+    correction was written (or none, for a ReviewError)."""
+    import random
+
+    session, user, document = db
+    rng = random.Random(4)
+    for step in range(40):
+        events = sorted(document.events, key=lambda e: e.position)
+        event = rng.choice(events)
+        values = [*event.organisations, *event.people, *event.participants]
+        s = rng.randrange(0, len(NEWS) - 20)
+        actions = [
+            lambda: rv.add_event(session, document, user, rng.choice(["forum", "contest", "other"]), [(s, s + 20)]),
+            lambda: rv.add_count(session, event, user, rng.randint(1, 500), "people", "about", [(s, s + 5)]),
+            lambda: rv.add_person(session, event, user, rng.choice(["Князева Вера", "Иванов Пётр"]), None, "speaker"),
+            lambda: rv.edit_event(session, event, "type", rng.choice(["seminar", "webinar"]), user),
+            lambda: rv.edit_event(session, event, "date_start", rng.choice(["2024-03-25", "2024-03", "1-2-3"]), user),
+        ]
+        if values:
+            actions += [lambda: rv.delete_value(session, rng.choice(values), user),
+                        lambda: rv.split_event(session, event, user, participants=[
+                            v.id for v in event.participants[:1]], people=[v.id for v in event.people[:1]])]
+        if len(events) > 1:
+            other = rng.choice([e for e in events if e is not event])
+            actions += [lambda: rv.delete_event(session, other, user),
+                        lambda: rv.merge_events(session, event, other, user)]
+        before = len(corrections(session))
+        try:
+            rng.choice(actions)()
+            written = 1
+        except ReviewError:
+            written = 0
+        session.commit()
+        session.expire_all()
+        assert len(corrections(session)) - before in (written, 0), f"step {step}"
+        document = session.get(Document, document.id)
+        assert positions(document) == list(range(len(document.events))), f"step {step}"
+        for ev in document.events:
+            for values in (ev.organisations, ev.people, ev.participants):
+                assert ordinals(values) == list(range(len(values))), f"step {step}"
+    assert document.review == "in_review" and len(corrections(session)) > 20
