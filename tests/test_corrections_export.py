@@ -71,7 +71,7 @@ def run_export(url, out):
 
 
 def test_export_corrections_writes_the_reviewed_documents_like_the_dev_set(reviewed, tmp_path):
-    url, (news, page, other), extraction = reviewed
+    url, (news, page, _), extraction = reviewed
     result = run_export(url, tmp_path / "out")
     assert result.exit_code == 0, result.output
     assert "2 reviewed documents (1 approved)" in result.stdout and "6 corrections" in result.stdout
