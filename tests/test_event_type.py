@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import pickle
-import time
 
 import joblib
 import pytest
@@ -137,12 +136,11 @@ def default_model() -> EventTypeClassifier:
 
 
 @shipped
-def test_shipped_model_is_small_and_fast_to_load():
+def test_shipped_model_is_small_and_knows_every_type():
+    # its load time is measured by benchmarks/speed.py, not here
     path = default_model_path()
     assert path.stat().st_size < 5 * 1024 * 1024
-    start = time.perf_counter()
     model = EventTypeClassifier.load(path)
-    assert time.perf_counter() - start < 0.5
     assert set(model.classes_) == set(EVENT_TYPES)
 
 
