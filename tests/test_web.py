@@ -222,6 +222,16 @@ def test_paste_without_text_or_unreadable_file_says_why(client):
     assert bad.status_code == 400 and "Не удалось прочитать" in page(bad) and "PNG" in page(bad)
 
 
+def multipart(**fields) -> dict:
+    """A multipart body built in memory (the test client would spool a large one to a temporary file)."""
+    from werkzeug.datastructures import FileStorage
+    from werkzeug.test import encode_multipart
+
+    values = {name: FileStorage(io.BytesIO(v[0]), v[1]) if isinstance(v, tuple) else v for name, v in fields.items()}
+    boundary, body = encode_multipart(values)
+    return {"data": body, "content_type": f"multipart/form-data; boundary={boundary}"}
+
+
 def test_uploads_stay_in_memory(client, monkeypatch):
     import werkzeug.wrappers.request
 
@@ -230,7 +240,7 @@ def test_uploads_stay_in_memory(client, monkeypatch):
 
     monkeypatch.setattr(werkzeug.wrappers.request, "default_stream_factory", spool)
     big = b"\x89PNG\r\n\x1a\n" + bytes(3 * 1024 * 1024)  # over werkzeug's 500 KB spooling threshold
-    shown = client.post("/paste", data={"file": (io.BytesIO(big), "scan.png")}, content_type="multipart/form-data")
+    shown = client.post("/paste", **multipart(file=(big, "scan.png")))
     assert shown.status_code == 400 and "PNG" in page(shown)
 
 
@@ -239,8 +249,7 @@ def test_upload_too_large_is_refused_with_413(db_url):
     try:
         client = app.test_client()
         sign_in(client)
-        big = client.post("/paste", data={"file": (io.BytesIO("семинар ".encode() * 1000), "big.txt")},
-                          content_type="multipart/form-data")
+        big = client.post("/paste", **multipart(file=("семинар ".encode() * 1000, "big.txt")))
         assert big.status_code == 413 and "слишком большой" in page(big)
     finally:
         app.extensions["report_miner.engine"].dispose()
@@ -300,7 +309,8 @@ def test_html_document_highlights_at_the_clean_text_places(client, app):
     found = marks(body)
     assert found[f"p{person.id}"] == "Иванов Пётр Сергеевич"
     assert found[f"o{org.id}"] == "МАОУ «Лицей № 5» г. Томска"
-    events = session_of(app).scalars(sa.select(EventRow)).one()
+    with session_of(app) as session:
+        events = session.scalars(sa.select(EventRow)).one()
     assert found[f"e{events.id}-date"] == "14 октября 2024 года"  # "&nbsp;" is a space in the page
 
     # a value added by selecting text: display offsets in, raw offsets stored
@@ -367,6 +377,9 @@ def test_events_merge_split_delete_add_and_link(client, app):
         person = session.scalars(sa.select(EventPerson)).one()
         count = session.scalars(sa.select(ParticipantCount)).one()
         org = session.scalars(sa.select(EventOrganisation)).one()
+    nothing = client.post(f"{url}/events/{event.id}/split", data={})
+    assert nothing.headers["Location"].endswith(url)  # refused: no anchor, an error message
+    assert "Отметьте значения" in page(client.get(url))
     client.post(f"{url}/events/{event.id}/split", data={"people": [str(person.id)], "participants": [str(count.id)]})
     with session_of(app) as session:
         events = session.scalars(sa.select(EventRow).order_by(EventRow.position)).all()

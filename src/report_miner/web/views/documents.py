@@ -83,16 +83,16 @@ def review(doc_id: int):
     next_id = (db().scalar(pending.where(Document.id > document.id).order_by(Document.id).limit(1))
                or db().scalar(pending.order_by(Document.id).limit(1)))
     return render_template("review.html", document=document, doc_html=doc_html, event_starts=event_starts,
-                           regions=regions,
-                           next_id=next_id,
-                           fields=FIELDS, field_names=FIELD_NAMES, states=STATE_NAMES,
+                           regions=regions, next_id=next_id, fields=FIELDS, field_names=FIELD_NAMES, states=STATE_NAMES,
                            open_all=len(document.events) <= 3)
 
 
 # --- actions: each one change through store.review, committed, then back to the page ----------
 
-def _act(doc_id: int, change: Callable[[Document], object], done: str, anchor: str | None = None):
-    """Run ``change`` on the document; commit, or roll back and show the reviewer's error."""
+def _act(doc_id: int, change: Callable[[Document], object], done: str,
+         anchor: str | Callable[[object], str] | None = None):
+    """Run ``change`` on the document; commit, or roll back and show the reviewer's error. Then back
+    to the review page at ``anchor`` (or at what ``anchor(result)`` names)."""
     from ...store.review import ReviewError
 
     document = _document(doc_id)
@@ -102,6 +102,8 @@ def _act(doc_id: int, change: Callable[[Document], object], done: str, anchor: s
     except ReviewError as err:
         session.rollback()
         flash(str(err), "error")
+        if callable(anchor):  # it names what the change made; nothing was made
+            anchor = None
     else:
         session.commit()
         flash(done)
