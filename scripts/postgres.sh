@@ -88,10 +88,11 @@ else
   fi
   echo "$PORT" > "$DIR/port"
   say "starting the server on 127.0.0.1:$PORT"
-  # a test server: durability traded for speed (every test creates and drops a database)
+  # a test server: durability traded for speed (every test creates and drops a database); no
+  # autovacuum, whose workers (superuser processes) would make a test role's DROP DATABASE ... FORCE fail
   as_owner "$BIN/pg_ctl" -D "$DATA" -l "$DIR/server.log" -w -t 60 start -o \
     "-c listen_addresses=127.0.0.1 -p $PORT -c unix_socket_directories=$DIR -c fsync=off \
-     -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" >&2 </dev/null ||
+     -c synchronous_commit=off -c full_page_writes=off -c max_connections=200 -c autovacuum=off" >&2 </dev/null ||
     { tail -n 20 "$DIR/server.log" >&2; exit 1; }
 fi
 
