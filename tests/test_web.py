@@ -367,6 +367,10 @@ def test_review_actions_change_the_database_and_write_corrections(client, app):
         assert ("approve", "document") in {(c.action, c.target) for c in corrections}
         assert [c.target for c in corrections] == ["type", "format", "person", "count", "person", "count",
                                                    "location", "organisation", "document"]
+    history = page(client.get(url))
+    history = history[history.index('id="history"'):]
+    assert "История правок (9)" in history and "одобрено" in history and "alice" in history
+    assert "директор лицея" in history and "conference" in history  # before and after, in a few words
 
 
 def test_events_merge_split_delete_add_and_link(client, app):

@@ -137,9 +137,9 @@ def create_app(db_url: str, *, secret_key: str | None = None, config: dict[str, 
         return render_template("error.html", title="Форма устарела",
                                message="Обновите страницу и повторите действие (CSRF)."), 400
 
-    from .view import label, options
+    from .view import ACTIONS, label, options, summary
 
-    app.jinja_env.globals.update(options=options, label=label)
+    app.jinja_env.globals.update(options=options, label=label, summary=summary, actions=ACTIONS)
     app.jinja_env.trim_blocks = app.jinja_env.lstrip_blocks = True  # long pages: no template indentation
 
     @app.context_processor

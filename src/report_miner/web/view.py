@@ -125,3 +125,23 @@ def options(name: str, current: str | None, blank: bool = False) -> Markup:
 
 def label(name: str, value: str | None) -> str:
     return LABELS[name].get(value, value) if value else ""
+
+
+# --- the audit trail, as the review page lists it ------------------------------------------------
+
+ACTIONS = {"edit": "исправлено", "add": "добавлено", "delete": "удалено", "merge_events": "события объединены",
+           "split_event": "событие разделено", "link_organisation": "связано с организацией",
+           "merge_organisations": "организации объединены", "approve": "одобрено"}
+_SKIPPED = ("evidence", "aliases", "organisations", "people", "participants", "organisation_id")
+
+
+def summary(value, limit: int = 90) -> str:
+    """A correction's before/after value in a few words: its main fields, without evidence and lists."""
+    if value is None:
+        return "—"
+    if isinstance(value, dict):
+        parts = [str(v) for k, v in value.items() if k not in _SKIPPED and v not in (None, "", [], {})]
+        text = " · ".join(parts) or "—"
+    else:
+        text = str(value)
+    return text if len(text) <= limit else text[:limit - 1] + "…"

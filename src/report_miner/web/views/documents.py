@@ -10,7 +10,7 @@ from flask_login import current_user
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import selectinload
 
-from ...store import Document, Event, EventOrganisation, EventPerson, Organisation, ParticipantCount
+from ...store import Correction, Document, Event, EventOrganisation, EventPerson, Organisation, ParticipantCount
 from .. import db
 from ..offsets import OffsetMap
 from ..segments import render
@@ -19,6 +19,7 @@ from ..view import FIELD_NAMES, FIELDS, document_marks
 bp = Blueprint("documents", __name__)
 
 REVIEW_STATES = ("new", "in_review", "approved")
+HISTORY = 200  # the review page lists the latest corrections of the document
 STATE_NAMES = {"new": "новый", "in_review": "на проверке", "approved": "проверен", "error": "ошибка"}
 EVENT_FIELDS = ("type", "title", "date_start", "date_end", "format", "location")
 VALUE_KINDS = {"organisation": EventOrganisation, "person": EventPerson, "count": ParticipantCount}
@@ -82,8 +83,11 @@ def review(doc_id: int):
                                         Document.id != document.id)
     next_id = (db().scalar(pending.where(Document.id > document.id).order_by(Document.id).limit(1))
                or db().scalar(pending.order_by(Document.id).limit(1)))
+    history = db().scalars(select(Correction).where(Correction.document_id == document.id)
+                           .options(selectinload(Correction.user))
+                           .order_by(Correction.at.desc(), Correction.id.desc()).limit(HISTORY)).all()
     return render_template("review.html", document=document, doc_html=doc_html, event_starts=event_starts,
-                           regions=regions, next_id=next_id, fields=FIELDS, field_names=FIELD_NAMES, states=STATE_NAMES,
+                           regions=regions, next_id=next_id, history=history, fields=FIELDS, field_names=FIELD_NAMES, states=STATE_NAMES,
                            open_all=len(document.events) <= 3)
 
 
