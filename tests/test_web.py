@@ -426,6 +426,8 @@ def test_documents_list_filters_and_search(client, app):
     assert f'data-document-id="{second}"' in page(client.get("/documents?q=webinar"))
     assert f'data-document-id="{first}"' not in page(client.get("/documents?q=webinar"))
     assert f'data-document-id="{first}"' in page(client.get("/documents?q=Физика"))
+    assert f'data-document-id="{first}"' in page(client.get("/documents?q=ФИЗИКА В ШКОЛЕ"))  # any case
+    assert f'data-document-id="{first}"' not in page(client.get("/documents?q=100%"))  # % is no wildcard
     assert client.get("/documents/99999").status_code == 404
 
 

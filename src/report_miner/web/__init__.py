@@ -16,6 +16,7 @@ from typing import Any
 from flask import Flask, Request, g, jsonify, redirect, render_template, request, url_for
 from flask_login import LoginManager, UserMixin, current_user
 from flask_wtf.csrf import CSRFError, CSRFProtect
+from sqlalchemy import event
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
 
@@ -66,7 +67,11 @@ def create_app(db_url: str, *, secret_key: str | None = None, config: dict[str, 
         app.config.update(config)
     app.config["DB_URL"] = db_url
     app.secret_key = secret_key or os.environ.get(SECRET_ENV) or _stored_secret(db_url, Path(app.instance_path))
-    app.extensions["report_miner.engine"] = open_database(db_url)
+    engine = open_database(db_url)
+    if engine.dialect.name == "sqlite":  # SQLite's lower() knows only ASCII: searches in Russian need Unicode's
+        event.listen(engine, "connect", _unicode_lower)
+        engine.dispose()  # connections made before the listener get it too
+    app.extensions["report_miner.engine"] = engine
 
     csrf.init_app(app)
     login = LoginManager(app)
@@ -156,6 +161,11 @@ def db() -> Session:
     if "db" not in g:
         g.db = Session(current_app.extensions["report_miner.engine"], expire_on_commit=False)
     return g.db
+
+
+def _unicode_lower(dbapi_connection, _record) -> None:
+    dbapi_connection.create_function("lower", 1, lambda s: s.lower() if isinstance(s, str) else s,
+                                     deterministic=True)
 
 
 def _wants_json() -> bool:
