@@ -52,6 +52,13 @@ class Reviewer(UserMixin):
 
 
 def create_app(db_url: str, *, secret_key: str | None = None, config: dict[str, Any] | None = None) -> Flask:
+    """The app on the database at ``db_url`` (created or upgraded to the newest schema).
+
+    ``secret_key`` signs the session cookies; without it REPORT_MINER_SECRET_KEY, else a key
+    generated once and kept in a file (``_stored_secret``). ``config`` overrides Flask settings
+    (tests: TESTING, WTF_CSRF_ENABLED, MAX_CONTENT_LENGTH, PAGE_SIZE). The engine is in
+    ``app.extensions["report_miner.engine"]``.
+    """
     from ..store import User, open_database
 
     app = Flask(__name__, instance_relative_config=False)
@@ -70,7 +77,8 @@ def create_app(db_url: str, *, secret_key: str | None = None, config: dict[str, 
     engine = open_database(db_url)
     if engine.dialect.name == "sqlite":  # SQLite's lower() knows only ASCII: searches in Russian need Unicode's
         event.listen(engine, "connect", _unicode_lower)
-        engine.dispose()  # connections made before the listener get it too
+        if engine.url.database not in (None, "", ":memory:"):
+            engine.dispose()  # connections made before the listener get it too (a memory database would go)
     app.extensions["report_miner.engine"] = engine
 
     csrf.init_app(app)
