@@ -225,7 +225,7 @@
   document.addEventListener("click", function (e) {
     var button = e.target.closest && e.target.closest("button.add-here");
     if (!button || !addForm) return;
-    addForm.elements.event.value = button.getAttribute("data-event-id");
+    addForm.elements.event.value = button.getAttribute("data-for-event");
     addForm.elements.start.value = addForm.elements.end.value = "";
     addForm.scrollIntoView({block: "nearest"});
     addForm.elements.text.focus();
