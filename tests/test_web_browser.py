@@ -68,6 +68,7 @@ def test_select_text_and_press_o_adds_the_value_at_raw_offsets(tmp_path):
     assert seen["errors"] == []
     assert seen["templates_before"] == 4 and seen["current_after_j"] == seen["second_event"]
     assert seen["mark_click_opens"] is True and seen["row_click_marks"] >= 1
+    assert seen["add_here"] is True
     assert seen["flash"] == ["Значение добавлено."]
 
     engine = sa.create_engine(url)
@@ -119,6 +120,15 @@ def drive(url: str, doc_id: int) -> dict:
         seen["second_event"] = sections.nth(1).get_attribute("id")
         seen["second_event_id"] = int(sections.nth(1).get_attribute("data-event-id"))
         seen["current_after_j"] = page.eval_on_selector(".event.current", "e => e.id")
+
+        # "+ значение" of the third event points the shared add form at it
+        page.keyboard.press("j")
+        third = sections.nth(2)
+        third.locator("button.add-here").click()
+        seen["add_here"] = page.eval_on_selector("#add-value select[name=event]", "s => s.value") == \
+            third.get_attribute("data-event-id")
+        page.keyboard.press("Escape")  # leaves the text field
+        page.keyboard.press("k")
 
         # select the organiser's name in the text and press o: added to the current event
         page.evaluate("""(wanted) => {
