@@ -39,8 +39,13 @@ def clean_filename(name: str | None) -> str:
     return name or "upload.txt"
 
 
+_LINE_BREAKS = re.compile(r"\r\n?|\n")
+
+
 def _key(raw: str, fmt: str) -> str:
-    return hashlib.sha256(f"{fmt}\n{raw}".encode("utf-8", "surrogatepass")).hexdigest()
+    """The pending extraction's key. A browser sends a textarea's line breaks as CRLF whatever they
+    were, so line breaks do not count: the save form's copy of the text finds its extraction."""
+    return hashlib.sha256(f"{fmt}\n{_LINE_BREAKS.sub(chr(10), raw)}".encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def warm_up() -> None:
