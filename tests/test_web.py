@@ -541,3 +541,15 @@ def test_docx_upload_saved_with_its_format_and_highlighted_in_the_clean_text(cli
         count = session.scalars(sa.select(ParticipantCount)).one()
         assert document.raw[slice(*count.evidence[0])] == "40 педа\u00adгогов"
     assert marks(page(client.get(f"/documents/{doc_id}")))[f"c{count.id}"] == "40 педагогов"
+
+
+def test_saving_a_paste_another_process_extracted_reads_it_again_with_its_own_line_breaks(client, app):
+    from report_miner.web.views import paste
+
+    text = "Вебинар для учителей физики прошёл 3 марта 2025 года.\nВ нём приняли участие 25 педагогов."
+    client.post("/paste", data={"text": text.replace("\n", "\r\n")})
+    paste._PENDING.clear()
+    saved = client.post("/paste/save", data={"raw": text.replace("\n", "\r\n"), "format": "txt", "origin": ""})
+    with session_of(app) as session:
+        document = session.get(Document, int(saved.headers["Location"].rsplit("/", 1)[1]))
+        assert document.text == text and document.raw is None and document.events

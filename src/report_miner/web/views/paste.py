@@ -107,6 +107,8 @@ def save():
     raw = request.form.get("raw", "")
     fmt = request.form.get("format", "txt")
     origin = request.form.get("origin") or ""
+    if not origin.startswith("upload:"):  # a pasted text was read with "\n" line breaks (a browser sends CRLF)
+        raw = raw.replace("\r\n", "\n")
     if not raw.strip():
         flash("Нечего сохранять: текст пуст.", "error")
         return redirect(url_for("paste.form"))
