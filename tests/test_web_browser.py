@@ -114,8 +114,9 @@ def drive(url: str, doc_id: int) -> dict:
         row.locator(".canonical").click(position={"x": 1, "y": 1})
         seen["row_click_marks"] = page.locator("#doc-text mark.hl-organisation.active").count()
 
-        # j: the click made the first event current, so j goes to the second
-        page.keyboard.press("j")
+        # j: the click made the first event current, so j goes to the second (typed in the Russian
+        # layout: the key of j gives "о", the shortcut goes by the key)
+        page.dispatch_event("body", "keydown", {"key": "о", "code": "KeyJ"})
         sections = page.locator("#events section.event")
         seen["second_event"] = sections.nth(1).get_attribute("id")
         seen["second_event_id"] = int(sections.nth(1).get_attribute("data-event-id"))

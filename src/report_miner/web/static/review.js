@@ -282,7 +282,9 @@
       if (e.key === "Escape") e.target.blur();
       return;
     }
-    var key = e.key;
+    // letters by the key's place, so the shortcuts work with the Russian layout on too (j is "о" there)
+    var key = /^Key[A-Z]$/.test(e.code || "") && !e.shiftKey ? e.code.slice(3).toLowerCase() : e.key;
+    if (e.key === "?" || (e.code === "Slash" && e.shiftKey)) key = "?";
     if (key === "?") { toggleHelp(); e.preventDefault(); return; }
     if (key === "Escape") { toggleHelp(false); clearActive(); return; }
     if (!events) return;
