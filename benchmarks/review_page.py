@@ -2,7 +2,7 @@
 
     python benchmarks/review_page.py [--runs 5] [--browser] [FILE]
 
-Imports the file (by default /work/shared/eval/dev/texts/002_*.txt) into a fresh SQLite database
+Imports the file (by default ../shared/eval/dev/texts/002_*.txt beside the repository) into a fresh SQLite database
 in a temporary folder, then GETs its review page through Flask's test client: the first request
 (which also reads the document's source map, cached afterwards) and the median and best of the
 next ``--runs``. Prints the milliseconds, the HTML size and the numbers of events and marks.
@@ -19,7 +19,7 @@ import tempfile
 import time
 from pathlib import Path
 
-DEFAULT = "/work/shared/eval/dev/texts/002_*.txt"
+DEFAULT = str(Path(__file__).resolve().parents[2] / "shared" / "eval" / "dev" / "texts" / "002_*.txt")
 
 
 def main() -> None:
