@@ -114,9 +114,9 @@ def test_an_interrupted_import_resumes_to_the_rows_of_an_uninterrupted_one(tmp_p
 
     real_add_events, calls = importer.add_events, []
 
-    def killed_on_third_document(session, document, record):
+    def killed_on_third_document(session, document, record, linker=None):
         calls.append(document.path)
-        created = real_add_events(session, document, record)
+        created = real_add_events(session, document, record, linker)
         session.flush()  # its rows are in the database's transaction when the "kill" comes
         if len(calls) == 3:
             raise KeyboardInterrupt

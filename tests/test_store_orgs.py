@@ -5,15 +5,15 @@ from sqlalchemy.orm import Session
 
 from report_miner.records import DocumentRecord, Event, Organisation
 from report_miner.store import Document, models, open_database
-from report_miner.store.convert import add_events
+from report_miner.store.convert import OrganisationLinker, add_events
 
 
-def _import(engine, path, *org_names):
+def _import(engine, path, *org_names, linker=None):
     rec = DocumentRecord(path, [Event(type="seminar", organisations=[Organisation(n, "host") for n in org_names])])
     with Session(engine) as session, session.begin():
         document = Document(path=path, content_sha256=path.ljust(64, "0"), imported_at=sa.func.now(), status="ok")
         session.add(document)
-        add_events(session, document, rec)
+        add_events(session, document, rec, linker)
 
 
 def _orgs(engine):
@@ -63,3 +63,29 @@ def test_a_bare_numbered_name_joins_no_lyceum_when_two_cities_have_one(db_url):
     _import(engine, "/a.txt", "Лицей № 7 г. Томска", "Лицей № 7 г. Казани")
     _import(engine, "/b.txt", "Лицей № 7")
     assert [o[0] for o in _orgs(engine)] == ["Лицей № 7 г. Томска", "Лицей № 7 г. Казани", "Лицей № 7"]
+
+
+def test_a_batch_linker_sees_what_another_session_stored_meanwhile(db_url):
+    engine = open_database(db_url)
+    linker = OrganisationLinker()
+    _import(engine, "/a.txt", "МБОУ «Гимназия № 3» г. Томска", linker=linker)
+    with Session(engine) as session, session.begin():    # a reviewer, say, adds a school
+        session.add(models.Organisation(name="МАОУ «Лицей № 8» г. Томска", key="лицей 8 томск"))
+    _import(engine, "/b.txt", "Лицей № 8 г. Томска", "Гимназия № 3 г. Томска", linker=linker)
+    assert [row[0] for row in _orgs(engine)] == ["МБОУ «Гимназия № 3» г. Томска", "МАОУ «Лицей № 8» г. Томска"]
+
+
+def test_a_batch_linker_forgets_the_rows_of_a_rolled_back_document(db_url):
+    engine = open_database(db_url)
+    linker = OrganisationLinker()
+    try:
+        with Session(engine) as session, session.begin():
+            document = Document(path="/a.txt", content_sha256="a" * 64, imported_at=sa.func.now(), status="ok")
+            session.add(document)
+            add_events(session, document, DocumentRecord("/a.txt", [Event(
+                type="seminar", organisations=[Organisation("МБОУ «Гимназия № 3» г. Томска", "host")])]), linker)
+            raise RuntimeError("the document's transaction fails")
+    except RuntimeError:
+        pass
+    _import(engine, "/b.txt", "МБОУ «Гимназия № 3» г. Томска", linker=linker)
+    assert [row[0] for row in _orgs(engine)] == ["МБОУ «Гимназия № 3» г. Томска"]

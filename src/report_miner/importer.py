@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 
 from .read import MAX_BYTES, ReadError, read_bytes, read_path
 from .records import DocumentRecord
-from .store.convert import add_events
+from .store.convert import OrganisationLinker, add_events
 from .store.documents import store_document
 from .store.models import Document
 
@@ -201,7 +201,7 @@ def _collect(pending: dict[Future, Job], when: str) -> Iterator[tuple[Job, Resul
 
 # --- storing ----------------------------------------------------------------------------
 
-def _store(engine: Engine, job: Job, result: Result, summary: Summary) -> None:
+def _store(engine: Engine, job: Job, result: Result, summary: Summary, linker: OrganisationLinker) -> None:
     """One transaction: drop the old version of the file, add the document and its records."""
     with Session(engine) as session, session.begin():
         if job.old_id is not None:
@@ -211,7 +211,7 @@ def _store(engine: Engine, job: Job, result: Result, summary: Summary) -> None:
             encoding=result.encoding, text=result.text, raw=result.raw, record=None, error=result.error)
         created = {"organisations": 0, "people": 0}
         if result.record is not None and not result.error:
-            created = add_events(session, document, result.record)
+            created = add_events(session, document, result.record, linker)
             session.flush()
     if result.error:
         summary.errors += 1
@@ -243,8 +243,9 @@ def import_files(files: list[Path], engine: Engine, workers: int = 1,
                 yield job
 
     results = _in_process(jobs()) if workers <= 1 else _in_workers(jobs(), workers)
+    linker = OrganisationLinker()   # one resolver for the batch (the one writer)
     for job, result in results:
-        _store(engine, job, result, summary)
+        _store(engine, job, result, summary, linker)
         tick()
     return summary
 

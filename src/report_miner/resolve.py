@@ -83,6 +83,7 @@ _FEDERAL = {"санкт-петербург": "Санкт-Петербург", "�
 
 _PLACE_STEMS = {"район", "р-н", "област", "кра", "округ", "республик", "муниципальн", "городск", "автоном",
                 "автономн", "федераци"}
+_DISTRICT_STEMS = {"район", "р-н", "муниципальн"}
 _ADJECTIVE_RE = re.compile(r"(?:ого|его|ой|ий|ый|ая|яя|ое|ее|ск)$")
 _FUNCTION = {"и", "в", "на", "по", "для", "с", "со", "при", "им", "имени", "имен", "г", "пгт", "город", "года"}
 # not distinctive (left out of the core words) but counted in initials ("ДГУ")
@@ -109,6 +110,7 @@ class OrgSignature:
     city: str | None = None             # nominative: "Санкт-Петербург"
     kinds: frozenset[str] = frozenset()  # every kind word ("Гимназия №8-Центр образования")
     places: frozenset[str] = frozenset()  # stems of district/region names ("Невского района")
+    districts: frozenset[str] = frozenset()  # those of districts alone ("Зеленодольского района")
 
     @property
     def city_key(self) -> str | None:
@@ -204,6 +206,7 @@ def org_signature(name: str) -> OrgSignature:
     acronyms: set[str] = set()
     capitals: set[str] = set()
     places: set[str] = set()
+    districts: set[str] = set()
     skip_next_capital = False
     for token, start, _end in tokens:
         upper = token.translate(_LOOKALIKE) if token.isupper() else token
@@ -218,7 +221,10 @@ def org_signature(name: str) -> OrgSignature:
             # "Невского района", "Ханты-Мансийского автономного округа": the adjectives go too
             for _ in range(2):
                 if kept and kept[-1][0][:1].isupper() and _ADJECTIVE_RE.search(kept[-1][0].lower()):
-                    places.add(stem(kept.pop()[0]))
+                    place = stem(kept.pop()[0])
+                    places.add(place)
+                    if st in _DISTRICT_STEMS:
+                        districts.add(place)
             skip_next_capital = st.startswith("республик")
             continue
         if skip_next_capital and token[:1].isupper():
@@ -258,7 +264,7 @@ def org_signature(name: str) -> OrgSignature:
                 break
     return OrgSignature(name=name, legal_form=legal_form, kind=kind, number=number, core=frozenset(core),
                         initials=initials, acronyms=frozenset(acronyms), capitals=frozenset(capitals), city=city,
-                        kinds=frozenset(kinds), places=frozenset(places))
+                        kinds=frozenset(kinds), places=frozenset(places), districts=frozenset(districts))
 
 
 def _kinds_compatible(sa: OrgSignature, sb: OrgSignature) -> bool:
@@ -309,6 +315,12 @@ def parts_agree(a: OrgSignature, b: OrgSignature) -> bool:
         return False
     if a.city_key and b.city_key and a.city_key != b.city_key:
         return False
+    for one, other in ((a, b), (b, a)):
+        # a city against a district: the same place only when the district is named after the
+        # city ("г. Томска" ≠ "Зеленодольского района"; a region may hold the city, so it decides nothing)
+        if one.city_key and not other.city_key and other.districts \
+                and not any(_word_in(d, frozenset({one.city_key})) for d in other.districts):
+            return False
     # places only when the cities do not decide: "... Запорожской области" ≠ "... Российской Федерации"
     return bool(a.city_key and b.city_key) or not (a.places and b.places) or \
         any(_word_in(p, b.places) for p in a.places)

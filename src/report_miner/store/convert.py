@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from sqlalchemy import or_, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from .. import records
@@ -27,12 +27,18 @@ def _spans(evidence) -> list[list[int]]:
     return [[int(s), int(e)] for s, e in evidence]
 
 
-def add_events(session: Session, document: Document, record: records.DocumentRecord) -> dict[str, int]:
-    """Add the record's events to ``document``; returns how many new canonical rows were made."""
+def add_events(session: Session, document: Document, record: records.DocumentRecord,
+               linker: OrganisationLinker | None = None) -> dict[str, int]:
+    """Add the record's events to ``document``; returns how many new canonical rows were made.
+
+    A batch passes one ``linker`` for all its documents: its resolver is then built once, not
+    once per document from every stored organisation.
+    """
     created = {"organisations": 0, "people": 0}
     document.extraction = records.document_to_dict(record)
     mentions = [person for ev in record.events for person in ev.people]
-    linker = _OrganisationLinker(session) if mentions or any(ev.organisations for ev in record.events) else None
+    if mentions or any(ev.organisations for ev in record.events):
+        linker = (linker or OrganisationLinker()).bind(session)
     people = _PersonLinker(session, linker, mentions) if mentions else None
     for position, ev in enumerate(record.events):
         row = Event(position=position, type=ev.type, title=ev.title, date_start=ev.date_start,
@@ -55,10 +61,12 @@ def add_events(session: Session, document: Document, record: records.DocumentRec
                 ordinal=ordinal, count=count.count, unit=count.unit, approx=count.approx,
                 evidence=_spans(count.evidence)))
         document.events.append(row)
+    if linker is not None and linker.session is session:
+        linker.seen()
     return created
 
 
-class _OrganisationLinker:
+class OrganisationLinker:
     """Links organisation mentions to canonical rows with the resolver (``report_miner.resolve``).
 
     The resolver is built per document from the consortium registry (package data
@@ -71,12 +79,30 @@ class _OrganisationLinker:
     otherwise a new row named by the mention. Every spelling is recorded as an alias, and the
     row's empty columns are filled from the entry (the registry member, else what its spellings
     tell: a later mention naming the city fills the city).
+
+    ``bind(session)`` before linking in a session. The resolver is kept from one session to the
+    next while the stored organisations and aliases are as the linker left them (their counts
+    and highest ids, two aggregate queries); a change by anyone else, or a rolled-back
+    transaction, makes ``bind`` build it again from the database.
     """
 
-    def __init__(self, session: Session) -> None:
-        self.session = session
-        self.resolver = Resolver()
+    def __init__(self) -> None:
+        self.session: Session | None = None
         self.members = {m.id: m for m in load_registry()}
+        self.state: tuple | None = None  # the stored rows as the resolver knows them
+
+    def bind(self, session: Session) -> OrganisationLinker:
+        self.session = session
+        if self.state is None or self.state != _stored_state(session):
+            self._build(session)
+        return self
+
+    def seen(self) -> None:
+        """The rows this linker added are in its resolver: remember the state they make."""
+        self.state = _stored_state(self.session)
+
+    def _build(self, session: Session) -> None:
+        self.resolver = Resolver()
         self.rows: dict[object, int] = {}  # resolver entry id -> organisations.id
         member_by_key = {}
         for m in self.members.values():
@@ -95,6 +121,7 @@ class _OrganisationLinker:
             else:
                 entry = self.resolver.add(org.name, f"row:{org.id}", names, **parts)
             self.rows[entry] = org.id
+        self.state = _stored_state(session)
 
     def link(self, org: records.Organisation) -> tuple[Organisation, bool]:
         entry = self.resolver.resolve(org.name, org.aliases)
@@ -134,6 +161,12 @@ class _OrganisationLinker:
         return self.rows.get(self.resolver.match(name))
 
 
+def _stored_state(session: Session) -> tuple:
+    """How many organisations and aliases are stored and their highest ids."""
+    return (*session.execute(select(func.count(), func.coalesce(func.max(Organisation.id), 0))).one(),
+            *session.execute(select(func.count(), func.coalesce(func.max(OrganisationAlias.id), 0))).one())
+
+
 class _PersonLinker:
     """Links person mentions to canonical rows with the person resolver (``resolve_people``).
 
@@ -145,7 +178,7 @@ class _PersonLinker:
     "Князева Вера Владимировна") and fills its parts.
     """
 
-    def __init__(self, session: Session, orgs: _OrganisationLinker, mentions: Iterable[records.Person]) -> None:
+    def __init__(self, session: Session, orgs: OrganisationLinker, mentions: Iterable[records.Person]) -> None:
         self.session = session
         self.orgs = orgs
         self.resolver = PersonResolver(orgs.resolver)
@@ -191,13 +224,13 @@ class _PersonLinker:
 def link_organisation(session: Session, mention: records.Organisation) -> tuple[Organisation, bool]:
     """One organisation mention linked as ``add_events`` links the import's (a reviewer's added
     value): its canonical row, and whether that row is new."""
-    return _OrganisationLinker(session).link(mention)
+    return OrganisationLinker().bind(session).link(mention)
 
 
 def link_person(session: Session, mention: records.Person) -> tuple[Person, bool]:
     """One person mention linked as ``add_events`` links the import's: its canonical row, and
     whether that row is new."""
-    return _PersonLinker(session, _OrganisationLinker(session), [mention]).link(mention)
+    return _PersonLinker(session, OrganisationLinker().bind(session), [mention]).link(mention)
 
 
 def document_record(document: Document, doc_id: str) -> records.DocumentRecord:
