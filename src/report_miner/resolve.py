@@ -84,6 +84,8 @@ _FEDERAL = {"санкт-петербург": "Санкт-Петербург", "�
 _PLACE_STEMS = {"район", "р-н", "област", "кра", "округ", "республик", "муниципальн", "городск", "автоном",
                 "автономн", "федераци"}
 _DISTRICT_STEMS = {"район", "р-н", "муниципальн"}
+# a name opening with one of these names a part of another organisation
+_UNIT_STEMS = ("кафедр", "факультет", "лаборатор")
 _ADJECTIVE_RE = re.compile(r"(?:ого|его|ой|ий|ый|ая|яя|ое|ее|ск)$")
 _FUNCTION = {"и", "в", "на", "по", "для", "с", "со", "при", "им", "имени", "имен", "г", "пгт", "город", "года"}
 # not distinctive (left out of the core words) but counted in initials ("ДГУ")
@@ -111,6 +113,7 @@ class OrgSignature:
     kinds: frozenset[str] = frozenset()  # every kind word ("Гимназия №8-Центр образования")
     places: frozenset[str] = frozenset()  # stems of district/region names ("Невского района")
     districts: frozenset[str] = frozenset()  # those of districts alone ("Зеленодольского района")
+    unit: str | None = None             # the part of an organisation it names: "кафедр", "факультет"
 
     @property
     def city_key(self) -> str | None:
@@ -262,9 +265,17 @@ def org_signature(name: str) -> OrgSignature:
             if acronym[-1] in _ACRONYM_KIND and acronym not in _SHORT_FORMS:
                 kind = _ACRONYM_KIND[acronym[-1]]
                 break
+    first = next((stem(t) for t, _, _ in tokens if not is_legal_form(t)), "")
+    unit = next((u for u in _UNIT_STEMS if first.startswith(u)), None)
     return OrgSignature(name=name, legal_form=legal_form, kind=kind, number=number, core=frozenset(core),
                         initials=initials, acronyms=frozenset(acronyms), capitals=frozenset(capitals), city=city,
-                        kinds=frozenset(kinds), places=frozenset(places), districts=frozenset(districts))
+                        kinds=frozenset(kinds), places=frozenset(places), districts=frozenset(districts),
+                        unit=unit)
+
+
+def _bare_acronym(sig: OrgSignature) -> bool:
+    """A name that is an acronym alone ("ФИТ", "КНиИТ"): it may stand for a faculty too."""
+    return bool(sig.acronyms or sig.capitals) and len(sig.name.split()) == 1
 
 
 def _kinds_compatible(sa: OrgSignature, sb: OrgSignature) -> bool:
@@ -313,6 +324,8 @@ def parts_agree(a: OrgSignature, b: OrgSignature) -> bool:
         return False
     if not _kinds_compatible(a, b):
         return False
+    if (a.unit is None) != (b.unit is None) and not (_bare_acronym(a) or _bare_acronym(b)):
+        return False    # "кафедра общей физики Тверского университета" is no "Тверской университет"
     if a.city_key and b.city_key and a.city_key != b.city_key:
         return False
     for one, other in ((a, b), (b, a)):
