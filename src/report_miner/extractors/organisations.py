@@ -161,10 +161,10 @@ def sentence_start(doc: Doc, i: int) -> int:
 
 def is_sentence_start(doc: Doc, i: int) -> bool:
     j = i - 1
-    while j >= 0 and (doc[j].pos_ == "SPACE" and not re.search(r"[\n\t]", doc[j].text)
+    while j >= 0 and (doc[j].pos_ == "SPACE" and "\t" not in doc[j].text and not line_break(doc[j])
                       or doc[j].text in "«\"„“-–—•*("):
         j -= 1
-    return j < 0 or doc[i].is_sent_start or doc[j].text in ".!?:>;" or "\n" in doc[j].text or "\t" in doc[j].text
+    return j < 0 or doc[i].is_sent_start or doc[j].text in ".!?:>;" or line_break(doc[j]) or "\t" in doc[j].text
 
 
 def space_before(doc: Doc, i: int) -> bool:
